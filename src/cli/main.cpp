@@ -1,0 +1,56 @@
+// embplay: the command-line face of the core, natively and as WASM under Node
+// (build-wasm/embplay.js). `embplay COMMAND --help` describes each command.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/arg_parser.h"
+#include "cli/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const embplay::cli::Args&);
+};
+
+const Command kCommands[] = {
+    {"tokenize", "split text into tokens (word, char, bpe); JSON lines with byte spans", embplay::cli::run_tokenize},
+};
+
+void print_usage(std::ostream& out) {
+  out << "usage: embplay COMMAND [options]\n\ncommands:\n";
+  for (const auto& c : kCommands) out << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ') << c.summary << "\n";
+  out << "\n'embplay COMMAND --help' shows a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    print_usage(std::cerr);
+    return 2;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(std::cout);
+    return 0;
+  }
+  for (const auto& c : kCommands) {
+    if (name != c.name) continue;
+    try {
+      int code = c.run(embplay::cli::Args(argv + 2, argv + argc));
+      std::cout.flush();
+      return code;
+    } catch (const std::exception& e) {
+      std::cout.flush();
+      std::cerr << "embplay " << name << ": " << e.what() << "\n";
+      return 2;
+    }
+  }
+  std::cerr << "embplay: unknown command '" << name << "' (try 'embplay --help')\n";
+  return 2;
+}

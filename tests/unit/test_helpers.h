@@ -1,0 +1,35 @@
+// Shared helpers for the unit tests: one tolerance for floating point, golden strings.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "token_sequence.h"
+
+namespace embplay::test {
+
+// The one tolerance used for float comparisons across the tests.
+inline Approx approx(double x, double margin = 1e-6) { return Approx(x).margin(margin); }
+
+// "text[start,end) text[start,end) ..." for golden-string comparisons.
+inline std::string golden(const TokenSequence& tokens) {
+  std::string out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i) out += ' ';
+    out += tokens.display_text(i);
+    out += '[' + std::to_string(tokens.start(i)) + ',' + std::to_string(tokens.end(i)) + ')';
+  }
+  return out;
+}
+
+// "text text text" (display texts only).
+inline std::string texts(const TokenSequence& tokens) {
+  std::string out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i) out += ' ';
+    out += tokens.display_text(i);
+  }
+  return out;
+}
+
+}  // namespace embplay::test
