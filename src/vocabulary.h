@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,8 +31,10 @@ class VocabularyCounter {
 
  private:
   friend class Vocabulary;
-  std::unordered_map<std::string, std::uint32_t> index_;  // token -> position in tokens_
-  std::vector<std::string> tokens_;                       // in order of first occurrence
+  // Keys view into tokens_ (a deque never moves its elements), so counting a token that is
+  // already known allocates nothing.
+  std::unordered_map<std::string_view, std::uint32_t> index_;  // token -> position in tokens_
+  std::deque<std::string> tokens_;                            // in order of first occurrence
   std::vector<std::uint64_t> counts_;
   std::uint64_t total_ = 0;
 };

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test: Catch2 unit tests (native, via CTest), Node tests of the WASM module and CLI,
+# and browser tests of the page in headless Chromium. Installs and builds what is missing first.
+#   tests/run.sh                      everything
+#   EMBPLAY_UPDATE_SCREENSHOT=1 tests/run.sh   also regenerate assets/screenshot.png
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+EMBPLAY_DEPS_PROFILE=test bash web/build.sh || { echo "tests: build failed"; exit 1; }
+
+failed=0
+passed=0
+declare -a summary
+
+record() {  # name status passed failed
+  summary+=("$1: $3 passed, $4 failed")
+  passed=$((passed + $3))
+  failed=$((failed + $4))
+  [ "$2" = 0 ] || [ "$4" != 0 ] || failed=$((failed + 1))
+}
+
+echo "== Catch2 unit tests (ctest)"
+ctest_log="$(mktemp)"
+ctest --test-dir build --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" 2>&1 | tee "$ctest_log" | tail -n 25
+status=${PIPESTATUS[0]}
+total=$(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\2/p' "$ctest_log" | tail -1)
+bad=$(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\1/p' "$ctest_log" | tail -1)
+record "unit (Catch2)" "$status" "$(( ${total:-0} - ${bad:-0} ))" "${bad:-1}"
+rm -f "$ctest_log"
+
+run_node_suite() {  # name dir
+  local log; log="$(mktemp)"
+  node --test --test-reporter=spec "$2" 2>&1 | tee "$log" | grep -vE '^\s*$' | tail -n 400
+  local status=${PIPESTATUS[0]}
+  local p f
+  p=$(sed -nE 's/^ℹ pass ([0-9]+).*/\1/p' "$log" | tail -1)
+  f=$(sed -nE 's/^ℹ fail ([0-9]+).*/\1/p' "$log" | tail -1)
+  record "$1" "$status" "${p:-0}" "${f:-1}"
+  rm -f "$log"
+}
+
+echo "== Node tests: WASM module and CLIs (tests/node)"
+run_node_suite "node (WASM)" tests/node/
+echo "== Browser tests: the page in headless Chromium (tests/browser)"
+run_node_suite "browser (Chromium)" tests/browser/
+
+echo
+echo "== Summary"
+for line in "${summary[@]}"; do echo "  $line"; done
+echo "all: $passed passed, $failed failed"
+[ "$failed" = 0 ]

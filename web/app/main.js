@@ -1,0 +1,333 @@
+// The playground page: text -> tokens -> ids -> embedding rows, computed in the core worker.
+import { schemeSet3 } from 'd3-scale-chromatic';
+import { CoreClient } from '../core/client.js';
+import { spanText } from '../core/embplay.js';
+import { Heatmap } from './heatmap.js';
+import en from './i18n/en.js';
+import ko from './i18n/ko.js';
+
+const LANGS = { en, ko };
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+// Texts above this size are not put into the textarea (a browser takes tens of seconds to lay out
+// 20 MB there): they are kept in memory, sent to the worker as they are, and previewed read-only.
+const LARGE_CHARS = 1_000_000;
+const PREVIEW_CHARS = 100_000;
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  strings: en,
+  bytes: new Uint8Array(),
+  large: null, // { input: string | Uint8Array, bytes: number } while a large text is loaded
+  result: null,
+  running: false,
+  rerun: false,
+  timer: 0,
+};
+
+// ---------- language and theme ----------
+
+function pickLanguage() {
+  const saved = localStorage.getItem('embplay.lang');
+  if (saved && LANGS[saved]) return saved;
+  return (navigator.languages || [navigator.language]).some((l) => String(l).toLowerCase().startsWith('ko')) ? 'ko' : 'en';
+}
+
+function applyLanguage(lang) {
+  state.strings = LANGS[lang] ?? en;
+  const S = state.strings;
+  document.documentElement.lang = S.lang;
+  document.title = S.title;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const value = S[node.dataset.i18n];
+    if (typeof value === 'string') node.textContent = value;
+  }
+  $('lang').value = S.lang;
+  $('text').setAttribute('aria-label', S.textLabel);
+  $('mode-help').textContent = S.modeHelp[$('mode').value];
+  if (state.large) $('large-text').textContent = S.largeNote((state.large.bytes / 1048576).toFixed(1), PREVIEW_CHARS.toLocaleString(S.lang));
+  if (state.result) render(state.result, state.bytes, 0);
+}
+
+function applyTheme(theme) {
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  $('theme').value = theme;
+}
+
+// ---------- input ----------
+
+function options() {
+  const num = (id, fallback) => {
+    const v = Number($(id).value);
+    return Number.isFinite(v) ? v : fallback;
+  };
+  return {
+    mode: $('mode').value,
+    lowercase: $('lowercase').checked,
+    whitespace: $('whitespace').checked,
+    merges: num('merges', 100),
+    minCount: num('min-count', 1),
+    dModel: num('d-model', 16),
+    seed: num('seed', 1),
+  };
+}
+
+function validate(o) {
+  const S = state.strings;
+  const bad = (name, lo, hi, v) => `${name} must be a whole number from ${lo} to ${hi} (got ${v}).`;
+  if (!Number.isInteger(o.merges) || o.merges < 0 || o.merges > 100000) return bad(S.merges, 0, 100000, o.merges);
+  if (!Number.isInteger(o.minCount) || o.minCount < 1 || o.minCount > 1e6) return bad(S.minCount, 1, 1000000, o.minCount);
+  if (!Number.isInteger(o.dModel) || o.dModel < 1 || o.dModel > 512) return bad(S.dModel, 1, 512, o.dModel);
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 4294967295) return bad(S.seed, 0, 4294967295, o.seed);
+  return null;
+}
+
+function showError(message) {
+  $('error').hidden = !message;
+  $('error').textContent = message || '';
+}
+
+function showFileNote(message) {
+  $('file-note').hidden = !message;
+  $('file-note').textContent = message || '';
+}
+
+function schedule(delay = 250) {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(analyze, delay);
+}
+
+async function analyze() {
+  if (state.running) {
+    state.rerun = true;
+    return;
+  }
+  const o = options();
+  $('whitespace-field').hidden = o.mode !== 'char';
+  $('merges-field').hidden = o.mode !== 'bpe';
+  $('mode-help').textContent = state.strings.modeHelp[o.mode];
+  const problem = validate(o);
+  if (problem) {
+    showError(problem);
+    return;
+  }
+  state.running = true;
+  const input = state.large ? state.large.input : $('text').value;
+  const started = performance.now();
+  $('status').textContent = state.strings.working;
+  try {
+    const result = await core.call('analyze', input, o);
+    state.result = result;
+    state.bytes = result.head;
+    if (state.large && state.large.input === input) {
+      state.large.bytes = result.byteLength; // exact UTF-8 size, now that the worker has encoded it
+      $('large-text').textContent = state.strings.largeNote((result.byteLength / 1048576).toFixed(1), PREVIEW_CHARS.toLocaleString(state.strings.lang));
+    }
+    showError('');
+    render(result, result.head, Math.round(performance.now() - started));
+  } catch (error) {
+    $('status').textContent = '';
+    showError(state.strings.errorPrefix + error.message);
+  } finally {
+    state.running = false;
+    if (state.rerun) {
+      state.rerun = false;
+      analyze();
+    }
+  }
+}
+
+function setLarge(input, byteLength, preview) {
+  state.large = input === null ? null : { input, bytes: byteLength };
+  const area = $('text');
+  area.readOnly = state.large !== null;
+  area.value = preview;
+  $('large-note').hidden = state.large === null;
+  if (state.large) $('large-text').textContent = state.strings.largeNote((byteLength / 1048576).toFixed(1), PREVIEW_CHARS.toLocaleString(state.strings.lang));
+}
+
+function onPaste(event) {
+  const text = event.clipboardData?.getData('text/plain') ?? '';
+  if (text.length <= LARGE_CHARS) return;
+  event.preventDefault();
+  showFileNote('');
+  // UTF-16 length stands in for the byte size until the worker reports the exact UTF-8 size.
+  setLarge(text, text.length, text.slice(0, PREVIEW_CHARS));
+  schedule(0);
+}
+
+async function openFile(file) {
+  const S = state.strings;
+  if (file.size > MAX_FILE_BYTES) {
+    showError(S.fileTooLarge((file.size / 1048576).toFixed(1)));
+    return;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const head = bytes.subarray(0, 4096);
+  let controls = 0;
+  for (const b of head) if (b === 0 || (b < 9) || (b > 13 && b < 32)) controls++;
+  if (head.length > 0 && controls / head.length > 0.1) {
+    showError(S.binaryFile);
+    return;
+  }
+  showError('');
+  showFileNote('');
+  if (bytes.length > LARGE_CHARS) {
+    // Sent to the worker as bytes; invalid UTF-8 in it is counted there and reported with the tokens.
+    setLarge(bytes, bytes.length, new TextDecoder('utf-8').decode(bytes.subarray(0, PREVIEW_CHARS)));
+  } else {
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes);
+      showFileNote(S.fileNotUtf8);
+    }
+    setLarge(null, 0, text);
+  }
+  schedule(0);
+}
+
+async function loadSample(lang) {
+  showFileNote('');
+  try {
+    const response = await fetch(`assets/sample-${lang}.txt`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    setLarge(null, 0, await response.text());
+  } catch (error) {
+    showError(`${state.strings.errorPrefix}${error.message}`);
+  }
+  schedule(0);
+}
+
+// ---------- output ----------
+
+function tokenColor(id) {
+  return schemeSet3[(id * 7) % schemeSet3.length];
+}
+
+function renderTokens(result, bytes) {
+  const box = $('tokens');
+  const frag = document.createDocumentFragment();
+  let previous = 0;
+  for (const t of result.tokens) {
+    if (t.start > previous) frag.append(document.createTextNode(spanText(bytes, previous, t.start)));
+    const span = document.createElement('span');
+    span.className = t.id === 0 ? 'tok unk' : 'tok';
+    span.textContent = t.text;
+    span.style.background = tokenColor(t.id);
+    span.title = state.strings.tokenTitle(t);
+    span.dataset.id = String(t.id);
+    frag.append(span);
+    previous = t.end;
+  }
+  if (result.tokens.length === result.tokenCount && previous < bytes.length) {
+    frag.append(document.createTextNode(spanText(bytes, previous, bytes.length)));
+  }
+  box.replaceChildren(frag);
+  if (result.tokenCount === 0) box.textContent = state.strings.noTokens;
+}
+
+function renderMerges(result) {
+  const S = state.strings;
+  const details = $('merges-details');
+  details.hidden = result.merges.length === 0;
+  $('merges-summary').textContent = S.mergesHeading(result.merges.length);
+  const items = result.merges.slice(0, 1000).map((m) => {
+    const li = document.createElement('li');
+    li.textContent = `${m.left} + ${m.right} (${m.count})`;
+    return li;
+  });
+  $('merges-list').replaceChildren(...items);
+}
+
+function renderVocabulary(result) {
+  const rows = result.vocabulary.map((v) => {
+    const tr = document.createElement('tr');
+    const cells = [String(v.id), v.token, v.count.toLocaleString(state.strings.lang)];
+    cells.forEach((c, i) => {
+      const td = document.createElement('td');
+      td.textContent = c;
+      if (i !== 1) td.className = 'num';
+      tr.append(td);
+    });
+    return tr;
+  });
+  $('vocab').tBodies[0].replaceChildren(...rows);
+  const more = result.vocabSize - result.vocabulary.length;
+  $('vocab-more').textContent = more > 0 ? state.strings.vocabMore(more) : '';
+}
+
+let heatmap;
+function renderEmbedding(result) {
+  const S = state.strings;
+  $('emb-explain').textContent = S.embeddingExplain(result.vocabSize, result.dModel);
+  if (!heatmap) heatmap = new Heatmap($('heatmap'), { label: S.heatmapLabel, legendLabel: S.legendLabel });
+  heatmap.canvas.setAttribute('aria-label', S.heatmapLabel);
+  heatmap.legendName.textContent = S.legendLabel;
+  const rows = result.rowIds.length;
+  const labels = result.tokens.slice(0, rows).map((t) => t.text);
+  heatmap.render({
+    values: result.rows, rows, cols: result.dModel, rowLabels: labels,
+    readout: (r, c, v) => S.heatmapReadout(labels[r], result.rowIds[r], c, v.toFixed(4)),
+  });
+}
+
+function render(result, bytes, ms) {
+  const S = state.strings;
+  $('tokens-summary').textContent = S.tokensSummary(result.tokenCount, result.tokens.length, result.byteLength, result.vocabSize);
+  $('invalid-note').hidden = result.invalidUtf8 === 0;
+  $('invalid-note').textContent = S.invalidUtf8(result.invalidUtf8);
+  renderTokens(result, bytes);
+  renderMerges(result);
+  renderVocabulary(result);
+  renderEmbedding(result);
+  if (ms) $('status').textContent = S.done(ms);
+}
+
+// ---------- start ----------
+
+const core = new CoreClient(new URL('worker.js', import.meta.url));
+
+function start() {
+  applyTheme(localStorage.getItem('embplay.theme') ?? 'auto');
+  const lang = pickLanguage();
+  applyLanguage(lang);
+  $('sample').value = lang;
+  $('lang').addEventListener('change', (e) => {
+    localStorage.setItem('embplay.lang', e.target.value);
+    applyLanguage(e.target.value);
+  });
+  $('theme').addEventListener('change', (e) => {
+    localStorage.setItem('embplay.theme', e.target.value);
+    applyTheme(e.target.value);
+  });
+  $('text').addEventListener('paste', onPaste);
+  $('clear-large').addEventListener('click', () => {
+    setLarge(null, 0, '');
+    schedule(0);
+    $('text').focus();
+  });
+  $('text').addEventListener('input', () => {
+    showFileNote('');
+    schedule();
+  });
+  for (const id of ['mode', 'lowercase', 'whitespace', 'merges', 'min-count', 'd-model', 'seed']) {
+    $(id).addEventListener('change', () => schedule(0));
+  }
+  $('file').addEventListener('change', (e) => {
+    if (e.target.files[0]) openFile(e.target.files[0]);
+    e.target.value = '';
+  });
+  $('load-sample').addEventListener('click', () => loadSample($('sample').value));
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files?.[0];
+    if (file) openFile(file);
+  });
+  core.call('info').catch((error) => showError(state.strings.coreFailed + error.message));
+  loadSample(lang);
+}
+
+start();

@@ -1,0 +1,21 @@
+// Chooses and loads the WASM module: the SIMD build where WebAssembly SIMD is supported,
+// the non-SIMD fallback elsewhere (e.g. Safari before 16.4). Module files sit next to the script.
+
+// A minimal module using a v128 instruction (the probe wasm-feature-detect uses).
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+export function simdSupported() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** Imports the module factory that fits this browser: { factory, simd }. */
+export async function importModuleFactory(baseUrl) {
+  const simd = simdSupported();
+  const name = simd ? 'embplay_module.mjs' : 'embplay_module_nosimd.mjs';
+  const mod = await import(/* @vite-ignore */ new URL(name, baseUrl).href);
+  return { factory: mod.default, simd };
+}
