@@ -28,6 +28,23 @@ inline bool is_number(char32_t cp) noexcept { return char_class(cp) == CharClass
 inline bool is_white_space(char32_t cp) noexcept { return char_class(cp) == CharClass::Space; }
 
 // Simple (one-to-one) lowercase mapping from UnicodeData.txt field 13; identity if none.
+// (Context-free: final sigma stays σ, and no one-to-many mappings from SpecialCasing.txt.)
 char32_t to_lower(char32_t cp) noexcept;
+
+// Everything the tables know about a code point in one lookup, for the tokenizers' hot
+// loops: the CharClass in the low bits, whether lowercasing changes it, and flags that keep
+// user-perceived characters together (a symbol with its variation selector, 👍🏽, 👨‍👩‍👧, 🇰🇷). The flags come from
+// auxiliary/GraphemeBreakProperty.txt (UAX #29) and emoji/emoji-data.txt (UTS #51) of the
+// same unicode-data package.
+inline constexpr std::uint8_t kCharClassMask = 0x07;
+inline constexpr std::uint8_t kFlagFormat = 0x08;                // General Category Cf
+inline constexpr std::uint8_t kFlagGraphemeExtend = 0x10;        // Grapheme_Cluster_Break Extend, SpacingMark or ZWJ
+inline constexpr std::uint8_t kFlagRegionalIndicator = 0x20;     // Grapheme_Cluster_Break Regional_Indicator
+inline constexpr std::uint8_t kFlagExtendedPictographic = 0x40;  // Extended_Pictographic (emoji)
+inline constexpr std::uint8_t kFlagHasLowercase = 0x80;          // to_lower(cp) != cp
+inline constexpr char32_t kZeroWidthJoiner = 0x200D;
+
+std::uint8_t char_props(char32_t cp) noexcept;
+inline CharClass class_of(std::uint8_t props) noexcept { return static_cast<CharClass>(props & kCharClassMask); }
 
 }  // namespace embplay

@@ -118,3 +118,15 @@ test('a 20 MB input tokenises in the module (timing printed)', () => {
     assert.equal(r.tokens.length, 10);
   }
 });
+
+test('the non-SIMD fallback module gives the same tokens, ids and rows as the SIMD module', async () => {
+  const fallback = await loadApi('nosimd');
+  for (const [name, input] of PARITY_INPUTS) {
+    for (const mode of ['word', 'char', 'bpe']) {
+      const a = api.analyze(input, { mode, merges: 30, maxTokens: 1e9, maxRows: 1e9, dModel: 12, seed: 3 });
+      const b = fallback.analyze(input, { mode, merges: 30, maxTokens: 1e9, maxRows: 1e9, dModel: 12, seed: 3 });
+      assert.deepEqual(b.tokens, a.tokens, `${name} ${mode}`);
+      assert.deepEqual(Array.from(b.rows), Array.from(a.rows), `${name} ${mode}`);
+    }
+  }
+});

@@ -33,6 +33,8 @@ function withDeleted(objects, fn) {
 export class Embplay {
   constructor(module) {
     this.module = module;
+    /** Positional encodings (issue 5): see PositionalEncodings below. */
+    this.pe = new PositionalEncodings(module);
   }
 
   /**
@@ -116,4 +118,187 @@ export class Embplay {
 /** The source text of byte span [start, end) of `bytes`. */
 export function spanText(bytes, start, end) {
   return decoder.decode(bytes.subarray(start, end));
+}
+
+// ---------- positional encodings (issue 5; bindings in wasm-bindings/pe_bindings.cpp) ----------
+//
+// A spec is { dModel, maxLen, base = 10000, layout = 'interleaved' | 'split' } for the sinusoidal
+// table, plus kind: 'sinusoidal' | 'learned' and seed (learned) where a table is filled. Sizes are
+// checked in the core against the page's limits (d_model <= 1024, max_len <= 2048); a bad value
+// throws an Error whose message names it, e.g. "d_model must be an integer between 1 and 1024, got 0".
+
+const PE_DEFAULTS = { base: 10000, layout: 'interleaved', kind: 'sinusoidal', seed: 1, stddev: 0.02 };
+
+function peSpec(spec) {
+  return { ...PE_DEFAULTS, ...spec };
+}
+
+/** One-shot calls that return copies (safe to keep); `workspace()` for redrawing while a slider drags. */
+export class PositionalEncodings {
+  constructor(module) {
+    this.module = module;
+  }
+
+  /** { page: { maxDModel, maxLen, maxCells }, core: {...}, defaultBase, defaultLearnedStddev }. */
+  limits() {
+    return this.module.positionLimits();
+  }
+
+  /** The maxLen x dModel table (row-major Float32Array copy), sinusoidal or learned by `kind`. */
+  table(spec) {
+    const s = peSpec(spec);
+    if (s.kind === 'learned') return this.module.learnedPositionTable(s.dModel, s.maxLen, s.seed, s.stddev);
+    if (s.kind !== 'sinusoidal') throw new Error(`unknown position table kind '${s.kind}' (expected sinusoidal or learned)`);
+    return this.module.sinusoidalEncoding(s.dModel, s.maxLen, s.base, s.layout);
+  }
+
+  /** PE(pos) as a Float32Array of dModel; `pos` may be any finite number (not only < maxLen). */
+  encodePosition(spec, pos) {
+    const s = peSpec(spec);
+    return this.module.peEncodePosition(s.dModel, s.base, s.layout, pos);
+  }
+
+  /** One value straight from the formula, in double. */
+  value(spec, pos, column) {
+    const s = peSpec(spec);
+    return this.module.peValue(s.dModel, s.base, s.layout, pos, column);
+  }
+
+  /** What column `column` holds: { pair, isSine, exponent (2i/d), frequency (rad/position), wavelength }. */
+  dimension(spec, column) {
+    const s = peSpec(spec);
+    return this.module.peDimension(s.dModel, s.base, s.layout, column);
+  }
+
+  /** Per column (Float64Array of dModel): radians per position, and positions per full turn. */
+  frequencies(spec) {
+    const s = peSpec(spec);
+    return this.module.peFrequencies(s.dModel, s.base, s.layout);
+  }
+
+  wavelengths(spec) {
+    const s = peSpec(spec);
+    return this.module.peWavelengths(s.dModel, s.base, s.layout);
+  }
+
+  /** M_k (dModel x dModel, row-major): PE(pos + k) = M_k PE(pos), one rotation per frequency pair. */
+  shiftMatrix(spec, k) {
+    const s = peSpec(spec);
+    return this.module.peShiftMatrix(s.dModel, s.base, s.layout, k);
+  }
+
+  /** M_k row, without building the matrix. */
+  applyShift(spec, k, row) {
+    const s = peSpec(spec);
+    return this.module.peApplyShift(s.dModel, s.base, s.layout, k, Float32Array.from(row));
+  }
+
+  /** max |M_k PE(pos) - PE(pos + k)| in double: ~1e-16 for even dModel. */
+  shiftResidual(spec, pos, k) {
+    const s = peSpec(spec);
+    return this.module.peShiftResidual(s.dModel, s.base, s.layout, pos, k);
+  }
+
+  /** True when the shift is exactly linear on every column (even dModel). */
+  shiftIsExact(dModel) {
+    return this.module.peShiftIsExact(dModel);
+  }
+
+  /** maxLen x maxLen similarity ('cosine' | 'dot') of the positions of `spec` (a copy). */
+  similarity(spec, measure = 'cosine') {
+    const ws = this.workspace();
+    try {
+      return Float32Array.from(ws.fillSimilarity(spec, measure));
+    } finally {
+      ws.delete();
+    }
+  }
+
+  /** scale * tokenRows + the first rows of the position table of `spec` (tokens x dModel copy). */
+  modelInput(tokenRows, spec, scale = 1) {
+    const ws = this.workspace();
+    try {
+      return Float32Array.from(ws.fillModelInput(tokenRows, spec, scale).input);
+    } finally {
+      ws.delete();
+    }
+  }
+
+  /** Reusable WASM buffers for repainting while a slider drags; `delete()` it when done. */
+  workspace() {
+    return new PeWorkspace(this.module);
+  }
+}
+
+/**
+ * Buffers in WASM memory, refilled in place (no allocation once they are large enough). Every fill
+ * returns a zero-copy Float32Array view. A view dies (length 0) when WASM memory grows, which any
+ * later fill may cause: use a view before the next call, or take fresh ones with `views()`.
+ */
+export class PeWorkspace {
+  constructor(module) {
+    this.module = module;
+    this.buffers = {
+      table: new module.PositionBuffer(),
+      similarity: new module.PositionBuffer(),
+      positions: new module.PositionBuffer(),
+      input: new module.PositionBuffer(),
+    };
+  }
+
+  /** Fills the maxLen x dModel table of `spec` (sinusoidal or learned); returns its view. */
+  fillTable(spec) {
+    const s = peSpec(spec);
+    this.fillInto(this.buffers.table, s);
+    return this.buffers.table.view();
+  }
+
+  /**
+   * The similarity of the first `rows` positions (default maxLen): the closed form for the
+   * sinusoidal table; for a learned one, the Gram matrix of its rows (O(rows^2 x dModel): cap rows).
+   * Leaves the learned table in the table buffer. Returns the rows x rows view.
+   */
+  fillSimilarity(spec, measure = 'cosine', rows = spec.maxLen) {
+    const s = peSpec(spec);
+    const M = this.module;
+    if (s.kind === 'sinusoidal') {
+      M.peFillSinusoidalSimilarity(this.buffers.similarity, s.dModel, rows, s.base, s.layout, measure);
+    } else {
+      this.fillInto(this.buffers.table, { ...s, maxLen: rows });
+      M.peFillSimilarity(this.buffers.similarity, this.buffers.table, rows, s.dModel, measure);
+    }
+    return this.buffers.similarity.view();
+  }
+
+  /**
+   * Model input for token rows (Float32Array, tokens x spec.dModel): positions are the first
+   * `tokens` rows of the table of `spec`. Returns views { positions, input }.
+   */
+  fillModelInput(tokenRows, spec, scale = 1) {
+    const s = peSpec(spec);
+    const tokens = Math.floor(tokenRows.length / s.dModel);
+    if (tokens > s.maxLen) {
+      throw new Error(`the text has ${tokens} tokens but the position table has only ${s.maxLen} positions (max_len)`);
+    }
+    this.fillInto(this.buffers.positions, { ...s, maxLen: Math.max(tokens, 1) });
+    this.module.peFillModelInput(this.buffers.input, tokenRows, this.buffers.positions, s.dModel, scale);
+    return { positions: this.buffers.positions.view().subarray(0, tokens * s.dModel), input: this.buffers.input.view() };
+  }
+
+  /** Fresh views of the last fills (after WASM memory may have grown). */
+  views() {
+    const out = {};
+    for (const [name, buffer] of Object.entries(this.buffers)) out[name] = buffer.view();
+    return out;
+  }
+
+  delete() {
+    for (const buffer of Object.values(this.buffers)) if (!buffer.isDeleted()) buffer.delete();
+  }
+
+  fillInto(buffer, s) {
+    if (s.kind === 'learned') this.module.peFillLearned(buffer, s.dModel, s.maxLen, s.seed, s.stddev);
+    else if (s.kind === 'sinusoidal') this.module.peFillSinusoidal(buffer, s.dModel, s.maxLen, s.base, s.layout);
+    else throw new Error(`unknown position table kind '${s.kind}' (expected sinusoidal or learned)`);
+  }
 }

@@ -1,0 +1,50 @@
+// embplay analogy: A is to B as C is to ?, by 3CosAdd (word2vec's convention).
+#include <iostream>
+#include <string>
+
+#include "cli/arg_parser.h"
+#include "cli/commands.h"
+#include "cli/vector_file.h"
+#include "vector_search.h"
+
+namespace embplay::cli {
+
+namespace {
+
+const char* kUsage =
+    "usage: embplay analogy --vectors FILE A B C [-k 10] [--restrict N] [--format auto|text|binary]\n"
+    "Prints the words nearest (cosine) to B - A + C over unit vectors, excluding A, B and C, one\n"
+    "'word<TAB>cosine' per line: 'man king woman' -> queen (word2vec's and gensim's convention).\n"
+    "options:\n"
+    "  --vectors FILE   word2vec text or binary file\n"
+    "  -k N             how many answers, 1..100000 (default 10)\n"
+    "  --restrict N     search only the first N words of the file (its most frequent; default all)\n"
+    "  --format F       auto (default), text or binary\n";
+
+}  // namespace
+
+int run_analogy(const Args& args) {
+  ArgParser p("analogy", kUsage);
+  p.option("vectors");
+  p.option("k");
+  p.option("restrict");
+  p.option("format");
+  p.positionals(3, 3);
+  if (!p.parse(args)) return 0;
+  const auto k = static_cast<std::size_t>(p.get_int("k", 10, 1, 100000));
+  const auto restrict = static_cast<std::size_t>(p.get_int("restrict", 0, 0, 1LL << 40));
+  const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));
+  const VectorSearch search(vectors.vectors(), restrict);
+  std::int32_t ids[3];
+  for (int i = 0; i < 3; ++i) {
+    ids[i] = require_word(vectors, p.positional()[static_cast<std::size_t>(i)]);
+    if (static_cast<std::size_t>(ids[i]) >= search.rows()) {
+      throw CliError("'" + p.positional()[static_cast<std::size_t>(i)] + "' is not among the first " +
+                     std::to_string(search.rows()) + " words (--restrict)");
+    }
+  }
+  std::cout << format_neighbors(vectors, search.analogy(ids[0], ids[1], ids[2], k));
+  return 0;
+}
+
+}  // namespace embplay::cli

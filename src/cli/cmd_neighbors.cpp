@@ -1,0 +1,42 @@
+// embplay neighbors: the words nearest to a word (cosine) in a word2vec vector file.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "cli/arg_parser.h"
+#include "cli/commands.h"
+#include "cli/vector_file.h"
+#include "vector_search.h"
+
+namespace embplay::cli {
+
+namespace {
+
+const char* kUsage =
+    "usage: embplay neighbors --vectors FILE --word WORD [-k 10] [--format auto|text|binary]\n"
+    "Prints the k words with the highest cosine similarity to WORD, one 'word<TAB>cosine' per line.\n"
+    "options:\n"
+    "  --vectors FILE   word2vec text or binary file (ours, gensim's, fastText's .vec)\n"
+    "  --word WORD      the query word (exact spelling)\n"
+    "  -k N             how many neighbours, 1..100000 (default 10)\n"
+    "  --format F       auto (default: detected from the file), text or binary\n";
+
+}  // namespace
+
+int run_neighbors(const Args& args) {
+  ArgParser p("neighbors", kUsage);
+  p.option("vectors");
+  p.option("word");
+  p.option("k");
+  p.option("format");
+  if (!p.parse(args)) return 0;
+  const auto k = static_cast<std::size_t>(p.get_int("k", 10, 1, 100000));
+  const std::string word = p.require("word");
+  const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));
+  const std::int32_t row = require_word(vectors, word);
+  const VectorSearch search(vectors.vectors());
+  std::cout << format_neighbors(vectors, search.neighbors(row, k));
+  return 0;
+}
+
+}  // namespace embplay::cli

@@ -1,0 +1,130 @@
+// embplay train: word2vec CBOW on a text file -> a word2vec vector file.
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "cbow_trainer.h"
+#include "cli/arg_parser.h"
+#include "cli/commands.h"
+#include "word2vec_format.h"
+
+namespace embplay::cli {
+
+namespace {
+
+const char* kUsage =
+    "usage: embplay train --input FILE --output FILE [--binary] [--size 100] [--window 5] [--negative 5]\n"
+    "                     [--sample 1e-4] [--min-count 5] [--epochs 5] [--alpha 0.05] [--batch 1]\n"
+    "                     [--threads 1] [--seed 1]\n"
+    "Trains word2vec CBOW with negative sampling (word2vec's semantics and CBOW defaults) and writes the\n"
+    "vectors in word2vec format. Words are split on ASCII whitespace, each line is a sentence (no context\n"
+    "crosses a line break), nothing is lowercased: normalise the text first if you want that.\n"
+    "options:\n"
+    "  --input FILE     UTF-8 training text ('-' for stdin)\n"
+    "  --output FILE    where to write the vectors (written atomically, only if training succeeds)\n"
+    "  --binary         word2vec binary format (default: text)\n"
+    "  --size N         vector dimension, 1..4096 (default 100)\n"
+    "  --window N       max context distance, shrunk at random per word, 1..100 (default 5)\n"
+    "  --negative N     noise words per update, 1..100 (default 5)\n"
+    "  --sample X       subsampling threshold for frequent words, 0 = off (default 1e-4)\n"
+    "  --min-count N    ignore words seen fewer than N times (default 5)\n"
+    "  --epochs N       passes over the text, 1..1000 (default 5)\n"
+    "  --alpha X        starting learning rate, in (0, 1] (default 0.05), decays linearly to alpha*1e-4\n"
+    "  --batch N        centre words per update sharing their negatives, 1..64 (1 = word2vec exactly)\n"
+    "  --threads N      Hogwild training threads (default 1; results are reproducible only with 1)\n"
+    "  --seed N         random seed (default 1); one thread + one seed = the same vectors every run\n"
+    "A progress line (words/s, loss, ETA) goes to stderr when stderr is a terminal.\n";
+
+CbowConfig config_from(const ArgParser& p) {
+  CbowConfig c;
+  c.size = static_cast<int>(p.get_int("size", c.size, 1, kMaxVectorSize));
+  c.window = static_cast<int>(p.get_int("window", c.window, 1, kMaxWindow));
+  c.negative = static_cast<int>(p.get_int("negative", c.negative, 1, kMaxNegative));
+  c.sample = p.get_double("sample", c.sample);
+  c.min_count = static_cast<std::uint64_t>(p.get_int("min-count", static_cast<long long>(c.min_count), 1, 1LL << 62));
+  c.epochs = static_cast<int>(p.get_int("epochs", c.epochs, 1, kMaxEpochs));
+  c.alpha = p.get_double("alpha", c.alpha);
+  c.batch = static_cast<int>(p.get_int("batch", c.batch, 1, kMaxBatch));
+  c.threads = static_cast<int>(p.get_int("threads", c.threads, 1, kMaxThreads));
+  c.seed = static_cast<std::uint64_t>(p.get_int("seed", 1, 0, (1LL << 62)));
+  validate(c);
+  return c;
+}
+
+// Fails before a long training run rather than after it.
+void check_writable(const std::string& path) {
+  const std::string probe = path + ".tmp-embplay";
+  {
+    std::ofstream out(probe, std::ios::binary | std::ios::trunc);
+    if (!out) throw CliError("cannot write output file '" + path + "'");
+  }
+  std::remove(probe.c_str());
+}
+
+std::string human(double x) {
+  char buf[32];
+  if (x >= 1e6) std::snprintf(buf, sizeof buf, "%.2fM", x / 1e6);
+  else if (x >= 1e3) std::snprintf(buf, sizeof buf, "%.0fk", x / 1e3);
+  else std::snprintf(buf, sizeof buf, "%.0f", x);
+  return buf;
+}
+
+void print_progress(const CbowProgress& p) {
+  std::fprintf(stderr, "\r%5.1f%%  epoch %d  %s words/s  loss %.4f  lr %.5f  ETA %.0fs   ",
+               100.0 * static_cast<double>(p.words_done) / static_cast<double>(p.total_words), p.epoch,
+               human(p.words_per_second).c_str(), p.loss, p.learning_rate, p.eta_seconds);
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+int run_train(const Args& args) {
+  ArgParser p("train", kUsage);
+  for (const char* o : {"input", "output", "size", "window", "negative", "sample", "min-count", "epochs", "alpha",
+                        "batch", "threads", "seed"}) {
+    p.option(o);
+  }
+  p.flag("binary");
+  if (!p.parse(args)) return 0;
+  const CbowConfig config = config_from(p);
+  const std::string input = p.require("input");
+  const std::string output = p.require("output");
+  check_writable(output);
+
+  const auto t0 = std::chrono::steady_clock::now();
+  CbowTrainer trainer(TrainingCorpus::from_text(read_input(input), config.min_count), config);
+  const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (const auto& w : trainer.warnings()) std::cerr << "embplay train: warning: " << w << "\n";
+
+  const bool tty = isatty(2) != 0;
+  const std::uint64_t chunk = 100000 * static_cast<std::uint64_t>(config.threads);
+  CbowProgress progress = trainer.progress();
+  auto last_print = std::chrono::steady_clock::now();
+  while (!progress.finished) {
+    progress = trainer.train(chunk);
+    if (tty && std::chrono::steady_clock::now() - last_print > std::chrono::milliseconds(250)) {
+      print_progress(progress);
+      last_print = std::chrono::steady_clock::now();
+    }
+  }
+  if (tty) std::fputc('\n', stderr);
+
+  const WordVectors vectors = trainer.word_vectors();
+  write_output_atomically(output, to_word2vec(vectors, p.has("binary") ? Word2VecFormat::Binary : Word2VecFormat::Text));
+  std::ostringstream summary;
+  summary << "embplay train: " << trainer.corpus().vocabulary().size() - 1 << " words in the vocabulary, "
+          << trainer.corpus().words() << " training words; read in " << std::round(read_seconds * 100) / 100 << " s, trained "
+          << progress.words_done << " words in " << std::round(progress.seconds * 100) / 100 << " s ("
+          << std::llround(progress.words_per_second) << " words/s), final loss " << progress.loss << "; wrote " << output
+          << "\n";
+  std::cerr << summary.str();
+  return 0;
+}
+
+}  // namespace embplay::cli

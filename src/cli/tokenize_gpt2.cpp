@@ -1,0 +1,54 @@
+// See tokenize_gpt2.h.
+#include "cli/tokenize_gpt2.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "gpt2_bpe.h"
+
+namespace embplay::cli {
+
+namespace {
+
+std::string read_ranks(const std::string& path) {
+  if (path.empty()) throw CliError("no GPT-2 ranks file: pass --ranks FILE (the build writes build/assets/gpt2-ranks.bin)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CliError("cannot open GPT-2 ranks file '" + path + "' (run web/build.sh, or pass --ranks FILE)");
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+std::string default_gpt2_ranks_path() {
+#ifdef EMBPLAY_GPT2_RANKS_DEFAULT
+  return EMBPLAY_GPT2_RANKS_DEFAULT;
+#else
+  return "";
+#endif
+}
+
+int run_tokenize_gpt2(const ArgParser& p, const std::string& text) {
+  for (const char* other : {"lowercase", "whitespace", "merges", "min-count"}) {
+    if (p.has(other)) throw CliError(std::string("--") + other + " does not apply to --mode gpt2");
+  }
+  const Gpt2Bpe bpe(read_ranks(p.get("ranks", default_gpt2_ranks_path())));
+  const Gpt2Encoding encoding = bpe.encode(text);
+  const TokenSequence& tokens = encoding.tokens;
+  const bool with_ids = p.has("ids");
+  std::string line;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    line = "{\"text\": " + json_string(std::string(tokens.text(i))) + ", \"start\": " + std::to_string(tokens.start(i)) +
+           ", \"end\": " + std::to_string(tokens.end(i));
+    if (with_ids) line += ", \"id\": " + std::to_string(encoding.ids[i]);
+    line += "}\n";
+    std::cout << line;
+  }
+  if (tokens.invalid_utf8() > 0) {
+    std::cerr << "embplay tokenize: " << tokens.invalid_utf8()
+              << " invalid UTF-8 sequence(s) encoded as U+FFFD (as tiktoken would after decoding)\n";
+  }
+  return 0;
+}
+
+}  // namespace embplay::cli
