@@ -39,6 +39,10 @@ if (existsSync(join(nosimd, 'embplay_module_nosimd.mjs'))) {
   copyFileSync(join(nosimd, 'embplay_module_nosimd.mjs'), join(dist, 'embplay_module_nosimd.mjs'));
   copyFileSync(join(nosimd, 'embplay_module_nosimd.wasm'), join(dist, 'embplay_module_nosimd.wasm'));
 }
+// GPT-2's ranks, converted from js-tiktoken by the build (src/gpt2/gpt2_ranks.cmake); fetched on demand.
+const ranks = join(root, 'build-wasm', 'assets', 'gpt2-ranks.bin');
+need(ranks, 'run web/build.sh');
+copyFileSync(ranks, join(dist, 'assets', 'gpt2-ranks.bin'));
 for (const f of readdirSync(join(root, 'web'))) {
   if (f.endsWith('.html') || f.endsWith('.css')) copyFileSync(join(root, 'web', f), join(dist, f));
 }

@@ -102,6 +102,60 @@ export class Embplay {
     });
   }
 
+  /** Loads GPT-2's tokenizer from the bytes of gpt2-ranks.bin (fetched on demand by the caller). */
+  loadGpt2(ranksBytes) {
+    if (this.gpt2) return;
+    this.gpt2 = this.module.createGpt2Bpe(toBytes(ranksBytes));
+  }
+
+  /** True once loadGpt2 succeeded. */
+  hasGpt2() {
+    return !!this.gpt2;
+  }
+
+  /**
+   * GPT-2 byte-level BPE (r50k_base) with its real ids, in the shape `analyze` returns. A token
+   * whose bytes are not whole UTF-8 characters (a Hangul syllable split across tokens) gets
+   * `partial: true` and `bytes` (hex) so the page can show it. The vocabulary lists the ids that
+   * occur, with counts, by count; the embedding rows come from a seeded 50,257 × dModel table.
+   */
+  analyzeGpt2(input, options = {}) {
+    if (!this.gpt2) throw new Error('the GPT-2 vocabulary is not loaded yet');
+    const o = { dModel: 16, seed: 1, maxTokens: 2000, maxRows: 32, maxVocabRows: 500, ...options };
+    const bytes = toBytes(input);
+    const enc = this.gpt2.encode(bytes);
+    const count = enc.ids.length;
+    const shown = Math.min(count, o.maxTokens);
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const tokens = new Array(shown);
+    for (let i = 0; i < shown; i++) {
+      const id = enc.ids[i];
+      const own = this.gpt2.tokenBytes(id);
+      let text;
+      let partial = false;
+      try {
+        text = strict.decode(own);
+      } catch {
+        partial = true;
+        text = Array.from(own, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+      }
+      tokens[i] = { text, start: enc.starts[i], end: enc.ends[i], id, partial, vocabText: this.gpt2.tokenText(id) };
+    }
+    const counts = new Map();
+    for (const id of enc.ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const firstSeen = [...counts.keys()];
+    const order = firstSeen.map((id, i) => [id, counts.get(id), i]).sort((a, b) => b[1] - a[1] || a[2] - b[2]);
+    const vocabulary = order.slice(0, o.maxVocabRows).map(([id, n]) => ({ id, token: this.gpt2.tokenText(id), count: n }));
+    const vocabSize = this.gpt2.vocabSize();
+    const rowIds = Array.from(enc.ids.subarray(0, Math.min(count, o.maxRows)));
+    const rows = this.embeddingRows(vocabSize, o.dModel, o.seed, rowIds);
+    const headEnd = shown === count ? bytes.length : (shown > 0 ? enc.ends[shown - 1] : 0);
+    return {
+      byteLength: bytes.length, tokenCount: count, invalidUtf8: enc.invalidUtf8, tokens, head: bytes.slice(0, headEnd),
+      vocabSize, distinctIds: counts.size, vocabulary, merges: [], dModel: o.dModel, rowIds, rows, gpt2: true,
+    };
+  }
+
   /** Rows of a seeded embedding table for `ids`: Float32Array of ids.length * dModel. */
   embeddingRows(vocabSize, dModel, seed, ids) {
     const table = this.module.createEmbeddingTable(vocabSize, dModel, seed);

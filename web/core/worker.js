@@ -9,6 +9,23 @@ const ready = (async () => {
   return { api, simd };
 })();
 
+// GPT-2's ranks (about 370 KB, 200 KB gzipped) are fetched the first time the gpt2 mode is used,
+// from assets/ next to this script, never on first paint.
+let gpt2Loading = null;
+function ensureGpt2(api) {
+  if (api.hasGpt2()) return Promise.resolve();
+  gpt2Loading ??= (async () => {
+    const url = new URL('assets/gpt2-ranks.bin', self.location.href);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not load GPT-2's vocabulary (${url.pathname}: HTTP ${response.status})`);
+    api.loadGpt2(new Uint8Array(await response.arrayBuffer()));
+  })().catch((error) => {
+    gpt2Loading = null;
+    throw error;
+  });
+  return gpt2Loading;
+}
+
 self.onmessage = async (event) => {
   const { id, method, args } = event.data;
   try {
@@ -17,6 +34,7 @@ self.onmessage = async (event) => {
       self.postMessage({ id, result: { simd } });
       return;
     }
+    if (method === 'analyzeGpt2') await ensureGpt2(api);
     if (typeof api[method] !== 'function') throw new Error(`unknown method '${method}'`);
     const result = api[method](...args);
     self.postMessage({ id, result });
