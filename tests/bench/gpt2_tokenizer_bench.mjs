@@ -37,7 +37,7 @@ function filesUnder(dir, pattern) {
   return out;
 }
 
-function benchText() {
+export function benchText() {
   const licences = filesUnder('/usr/share/common-licenses', /^[^.]+$/).map((p) => readFileSync(p, 'utf8'));
   const code = filesUnder('/usr/include/eigen3/Eigen/src/Core', /\.h$/).map((p) => readFileSync(p, 'utf8'));
   const multilingual = readFileSync(join(root, 'tests/node/fixtures/gpt2_corpus.txt'), 'utf8');
