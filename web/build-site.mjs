@@ -20,8 +20,19 @@ need(join(wasmDir, 'embplay_module.mjs'), 'run web/build.sh');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'assets'), { recursive: true });
 
+// Issue 6: the positional-encoding-only module (a blog post with one <pe-heatmap> downloads it
+// instead of the full one), used when built for every variant the full module has.
+const nosimdDir = join(root, 'build-wasm', 'nosimd', 'wasm-bindings');
+const peModule = existsSync(join(wasmDir, 'embplay_pe_module.mjs'))
+  && (existsSync(join(nosimdDir, 'embplay_pe_module_nosimd.mjs')) || !existsSync(join(nosimdDir, 'embplay_module_nosimd.mjs')));
+
 await build({
-  entryPoints: { app: join(root, 'web/app/main.js'), worker: join(root, 'web/core/worker.js') },
+  entryPoints: {
+    app: join(root, 'web/app/main.js'), worker: join(root, 'web/core/worker.js'),
+    'train-worker': join(root, 'web/core/train-worker.js'), 'plot-worker': join(root, 'web/app/plot-worker.js'),
+    // Issue 6: the one script a blog includes (custom elements) and the iframe route's page script.
+    'embedding-playground': join(root, 'web/embed/embedding-playground.js'), 'embed-page': join(root, 'web/embed/embed-page.js'),
+  },
   outdir: dist,
   bundle: true,
   format: 'esm',
@@ -29,8 +40,34 @@ await build({
   sourcemap: false,
   target: ['chrome100', 'firefox110', 'safari15'],
   external: ['./embplay_module.mjs', './embplay_module_nosimd.mjs'],
+  define: { EMBPLAY_PE_MODULE: String(peModule) },
   logLevel: 'warning',
 });
+// Issue 6: the single-file classic script (module loader and WASM bytes inlined) for file:// pages
+// and hosts that cannot serve .wasm; import.meta.url becomes the script's own URL.
+const inlineDir = existsSync(join(nosimdDir, 'embplay_module_nosimd.mjs')) ? [nosimdDir, 'embplay_module_nosimd'] : [wasmDir, 'embplay_module'];
+await build({
+  entryPoints: { 'embedding-playground.standalone': join(root, 'web/embed/standalone.js') },
+  outdir: dist, bundle: true, format: 'iife', minify: true, target: ['chrome100', 'firefox110', 'safari15'],
+  banner: { js: 'var EMBPLAY_SCRIPT_URL=document.currentScript&&document.currentScript.src||location.href;' },
+  define: { 'import.meta.url': 'EMBPLAY_SCRIPT_URL', EMBPLAY_PE_MODULE: 'false' },
+  loader: { '.wasm': 'binary' },
+  external: ['fs', 'path'], // the module loader's Node-only branch, never taken in a browser
+  plugins: [{
+    name: 'embplay-inline',
+    setup(b) {
+      b.onResolve({ filter: /^embplay:(glue|wasm)$/ }, (args) => ({
+        path: join(inlineDir[0], inlineDir[1] + (args.path === 'embplay:glue' ? '.mjs' : '.wasm')),
+      }));
+    },
+  }],
+  logLevel: 'warning',
+});
+if (peModule) {
+  for (const [dir, stem] of [[wasmDir, 'embplay_pe_module'], [nosimdDir, 'embplay_pe_module_nosimd']]) {
+    for (const ext of ['.mjs', '.wasm']) if (existsSync(join(dir, stem + ext))) copyFileSync(join(dir, stem + ext), join(dist, stem + ext));
+  }
+}
 
 copyFileSync(join(wasmDir, 'embplay_module.mjs'), join(dist, 'embplay_module.mjs'));
 copyFileSync(join(wasmDir, 'embplay_module.wasm'), join(dist, 'embplay_module.wasm'));
@@ -46,6 +83,10 @@ copyFileSync(ranks, join(dist, 'assets', 'gpt2-ranks.bin'));
 for (const f of readdirSync(join(root, 'web'))) {
   if (f.endsWith('.html') || f.endsWith('.css')) copyFileSync(join(root, 'web', f), join(dist, f));
 }
+// Issue 6: the iframe route, the embedding docs and the example blog post.
+copyFileSync(join(root, 'web/embed/embed.html'), join(dist, 'embed.html'));
+copyFileSync(join(root, 'web/embed/docs.html'), join(dist, 'embed-docs.html'));
+cpSync(join(root, 'web/examples'), join(dist, 'examples'), { recursive: true });
 for (const f of readdirSync(join(root, 'assets'))) {
   if (!f.endsWith('.png')) cpSync(join(root, 'assets', f), join(dist, 'assets', f), { recursive: true });
 }

@@ -36,7 +36,8 @@ const char* kUsage =
     "  --min-count N    ignore words seen fewer than N times (default 5)\n"
     "  --epochs N       passes over the text, 1..1000 (default 5)\n"
     "  --alpha X        starting learning rate, in (0, 1] (default 0.05), decays linearly to alpha*1e-4\n"
-    "  --batch N        centre words per update sharing their negatives, 1..64 (1 = word2vec exactly)\n"
+    "  --batch N        centre words per update sharing their negatives, 1..64 (default 1 = word2vec\n"
+    "                   exactly; larger B trains a little faster but loses analogy accuracy)\n"
     "  --threads N      Hogwild training threads (default 1; results are reproducible only with 1)\n"
     "  --seed N         random seed (default 1); one thread + one seed = the same vectors every run\n"
     "A progress line (words/s, loss, ETA) goes to stderr when stderr is a terminal.\n";

@@ -3,6 +3,8 @@ import { schemeSet3 } from 'd3-scale-chromatic';
 import { CoreClient } from '../core/client.js';
 import { spanText } from '../core/embplay.js';
 import { Heatmap } from './heatmap.js';
+import { PeView } from './pe-view.js';
+import { TrainingView } from './training-view.js';
 import en from './i18n/en.js';
 import ko from './i18n/ko.js';
 
@@ -46,6 +48,8 @@ function applyLanguage(lang) {
   $('mode-help').textContent = S.modeHelp[$('mode').value];
   if (state.large) $('large-text').textContent = S.largeNote((state.large.bytes / 1048576).toFixed(1), PREVIEW_CHARS.toLocaleString(S.lang));
   if (state.result) render(state.result, state.bytes, 0);
+  peView?.setStrings(S);
+  trainingView?.setStrings(S);
 }
 
 function applyTheme(theme) {
@@ -65,6 +69,7 @@ function options() {
     mode: $('mode').value,
     lowercase: $('lowercase').checked,
     whitespace: $('whitespace').checked,
+    showSpace: $('show-space').checked,
     merges: num('merges', 100),
     minCount: num('min-count', 1),
     dModel: num('d-model', 16),
@@ -105,6 +110,10 @@ async function analyze() {
   const o = options();
   $('whitespace-field').hidden = o.mode !== 'char';
   $('merges-field').hidden = o.mode !== 'bpe';
+  $('show-space-field').hidden = o.mode !== 'gpt2';
+  $('lowercase-field').hidden = o.mode === 'gpt2';
+  $('min-count-field').hidden = o.mode === 'gpt2';
+  $('min-count-help').hidden = o.mode === 'gpt2';
   $('mode-help').textContent = state.strings.modeHelp[o.mode];
   const problem = validate(o);
   if (problem) {
@@ -114,9 +123,11 @@ async function analyze() {
   state.running = true;
   const input = state.large ? state.large.input : $('text').value;
   const started = performance.now();
-  $('status').textContent = state.strings.working;
+  const gpt2 = o.mode === 'gpt2';
+  $('status').textContent = gpt2 && !state.gpt2Loaded ? state.strings.loadingGpt2 : state.strings.working;
   try {
-    const result = await core.call('analyze', input, o);
+    const result = await core.call(gpt2 ? 'analyzeGpt2' : 'analyze', input, o);
+    if (gpt2) state.gpt2Loaded = true;
     state.result = result;
     state.bytes = result.head;
     if (state.large && state.large.input === input) {
@@ -206,21 +217,40 @@ function tokenColor(id) {
   return schemeSet3[(id * 7) % schemeSet3.length];
 }
 
+// Whitespace drawn visibly (GPT-2 mode's toggle): the token keeps its real text in the title.
+function visibleSpace(text) {
+  return text.replace(/ /g, '\u00b7').replace(/\t/g, '\u2192').replace(/\r/g, '\u240d').replace(/\n/g, '\u21b5\n');
+}
+
+function tokenSpan(t, index, result) {
+  const span = document.createElement('span');
+  const S = state.strings;
+  if (result.gpt2) {
+    // Neighbours get different colours, so every boundary shows; a partial character shows its bytes.
+    span.className = t.partial ? 'tok partial' : 'tok';
+    span.textContent = t.partial ? `\u2039${t.text}\u203a` : (options().showSpace ? visibleSpace(t.text) : t.text);
+    span.style.background = schemeSet3[index % schemeSet3.length];
+    span.title = S.gpt2TokenTitle(t);
+  } else {
+    span.className = t.id === 0 ? 'tok unk' : 'tok';
+    span.textContent = t.text;
+    span.style.background = tokenColor(t.id);
+    span.title = S.tokenTitle(t);
+  }
+  span.dataset.id = String(t.id);
+  return span;
+}
+
 function renderTokens(result, bytes) {
   const box = $('tokens');
   const frag = document.createDocumentFragment();
   let previous = 0;
-  for (const t of result.tokens) {
+  result.tokens.forEach((t, index) => {
+    // GPT-2's tokens cover every byte; a byte token may end inside a character, so spans never overlap text.
     if (t.start > previous) frag.append(document.createTextNode(spanText(bytes, previous, t.start)));
-    const span = document.createElement('span');
-    span.className = t.id === 0 ? 'tok unk' : 'tok';
-    span.textContent = t.text;
-    span.style.background = tokenColor(t.id);
-    span.title = state.strings.tokenTitle(t);
-    span.dataset.id = String(t.id);
-    frag.append(span);
-    previous = t.end;
-  }
+    frag.append(tokenSpan(t, index, result));
+    previous = Math.max(previous, t.end);
+  });
   if (result.tokens.length === result.tokenCount && previous < bytes.length) {
     frag.append(document.createTextNode(spanText(bytes, previous, bytes.length)));
   }
@@ -261,7 +291,7 @@ function renderVocabulary(result) {
 let heatmap;
 function renderEmbedding(result) {
   const S = state.strings;
-  $('emb-explain').textContent = S.embeddingExplain(result.vocabSize, result.dModel);
+  $('emb-explain').textContent = S.embeddingExplain(result.vocabSize, result.dModel) + (result.gpt2 ? ' ' + S.gpt2Embedding : '');
   if (!heatmap) heatmap = new Heatmap($('heatmap'), { label: S.heatmapLabel, legendLabel: S.legendLabel });
   heatmap.canvas.setAttribute('aria-label', S.heatmapLabel);
   heatmap.legendName.textContent = S.legendLabel;
@@ -275,28 +305,44 @@ function renderEmbedding(result) {
 
 function render(result, bytes, ms) {
   const S = state.strings;
-  $('tokens-summary').textContent = S.tokensSummary(result.tokenCount, result.tokens.length, result.byteLength, result.vocabSize);
+  $('tokens-summary').textContent = result.gpt2
+    ? S.tokensSummaryGpt2(result.tokenCount, result.tokens.length, result.byteLength, result.distinctIds)
+    : S.tokensSummary(result.tokenCount, result.tokens.length, result.byteLength, result.vocabSize);
+  const partial = result.gpt2 ? result.tokens.filter((t) => t.partial).length : 0;
+  $('gpt2-note').hidden = partial === 0;
+  $('gpt2-note').textContent = partial ? S.gpt2Partial(partial) : '';
   $('invalid-note').hidden = result.invalidUtf8 === 0;
   $('invalid-note').textContent = S.invalidUtf8(result.invalidUtf8);
   renderTokens(result, bytes);
   renderMerges(result);
   renderVocabulary(result);
   renderEmbedding(result);
+  peView?.setSentence(result);
   if (ms) $('status').textContent = S.done(ms);
 }
 
 // ---------- start ----------
 
 const core = new CoreClient(new URL('worker.js', import.meta.url));
+let peView = null; // section 6, positional encodings (web/app/pe-view.js)
+let trainingView = null; // sections 7-8, training and questions (web/app/training-view.js)
 
 function start() {
   applyTheme(localStorage.getItem('embplay.theme') ?? 'auto');
   const lang = pickLanguage();
   applyLanguage(lang);
+  peView = new PeView($('pe'), state.strings, { seedInput: $('seed') });
+  trainingView = new TrainingView(state.strings, {
+    workerUrl: new URL('train-worker.js', import.meta.url),
+    plotWorkerUrl: new URL('plot-worker.js', import.meta.url),
+    getText: () => ({ input: state.large ? state.large.input : $('text').value, lowercase: $('lowercase').checked }),
+  });
+  trainingView.choosePreset(lang);
   $('sample').value = lang;
   $('lang').addEventListener('change', (e) => {
     localStorage.setItem('embplay.lang', e.target.value);
     applyLanguage(e.target.value);
+    trainingView.choosePreset(e.target.value);
   });
   $('theme').addEventListener('change', (e) => {
     localStorage.setItem('embplay.theme', e.target.value);
@@ -312,7 +358,7 @@ function start() {
     showFileNote('');
     schedule();
   });
-  for (const id of ['mode', 'lowercase', 'whitespace', 'merges', 'min-count', 'd-model', 'seed']) {
+  for (const id of ['mode', 'lowercase', 'whitespace', 'show-space', 'merges', 'min-count', 'd-model', 'seed']) {
     $(id).addEventListener('change', () => schedule(0));
   }
   $('file').addEventListener('change', (e) => {

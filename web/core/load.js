@@ -12,10 +12,13 @@ export function simdSupported() {
   }
 }
 
-/** Imports the module factory that fits this browser: { factory, simd }. */
-export async function importModuleFactory(baseUrl) {
+/**
+ * Imports the module factory that fits this browser: { factory, simd }. `stem` names the module:
+ * embplay_module (everything) or embplay_pe_module (positional encodings only, issue 6).
+ */
+export async function importModuleFactory(baseUrl, stem = 'embplay_module') {
   const simd = simdSupported();
-  const name = simd ? 'embplay_module.mjs' : 'embplay_module_nosimd.mjs';
+  const name = simd ? `${stem}.mjs` : `${stem}_nosimd.mjs`;
   const mod = await import(/* @vite-ignore */ new URL(name, baseUrl).href);
   return { factory: mod.default, simd };
 }

@@ -1,0 +1,236 @@
+// The 2-D projection of the word vectors (PCA from the core) on the page: a canvas whose
+// drawing happens in a worker on an OffscreenCanvas (web/app/plot-worker.js) when the
+// browser has one, else here (same renderer, web/app/projection-renderer.js). This side
+// keeps what needs the page: hover shows a word, its count and (asked from the training
+// worker) its neighbours; click selects a word; the wheel or +/- zooms, dragging or the
+// arrow keys pan, a double click or 0 resets the view.
+import { interpolateViridis } from 'd3-scale-chromatic';
+import { COLOR_BINS, ProjectionRenderer, fitTransform } from './projection-renderer.js';
+
+const HOVER_PX = 10;
+const LOCAL_FRAME_MS = 45;
+
+export class ProjectionPlot {
+  constructor(container, { label, describe, onSelect, workerUrl }) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'projection';
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', label);
+    this.tooltip = document.createElement('div');
+    this.tooltip.className = 'plot-tooltip';
+    this.tooltip.hidden = true;
+    this.tooltip.setAttribute('role', 'status');
+    container.classList.add('plot-box');
+    container.replaceChildren(this.canvas, this.tooltip);
+    this.describe = describe;
+    this.onSelect = onSelect;
+    this.words = [];
+    this.counts = [];
+    this.coords = new Float32Array();
+    this.view = { scale: 1, x: 0, y: 0 };
+    this.size = { width: 600, height: 420, ratio: window.devicePixelRatio || 1 };
+    this.hoverIndex = -1;
+    this.canvas.plot = this; // for tests: canvas.plot.screenPosition(word)
+    this.startRenderer(workerUrl);
+    this.watchSize();
+    this.watchTheme();
+    this.bindEvents();
+  }
+
+  // ---------- the renderer: a worker with the canvas, or a local one ----------
+
+  startRenderer(workerUrl) {
+    if (workerUrl && typeof this.canvas.transferControlToOffscreen === 'function') {
+      const offscreen = this.canvas.transferControlToOffscreen();
+      this.worker = new Worker(workerUrl, { type: 'module' });
+      this.worker.postMessage({ type: 'init', canvas: offscreen }, [offscreen]);
+      this.pngCalls = new Map();
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === 'labels') this.setLabelled(data.labels);
+        if (data.type === 'png') {
+          const call = this.pngCalls.get(data.id);
+          this.pngCalls.delete(data.id);
+          if (data.error) call?.reject(new Error(data.error));
+          else call?.resolve(data.blob);
+        }
+      };
+      return;
+    }
+    this.local = new ProjectionRenderer();
+    this.localG = this.canvas.getContext('2d');
+    this.localScheduled = false;
+  }
+
+  send(message) {
+    if (this.worker) {
+      this.worker.postMessage(message);
+      return;
+    }
+    const setter = { words: 'setWords', coords: 'setCoords', highlight: 'setHighlight', view: 'setView', size: 'setSize', colors: 'setColors' }[message.type];
+    this.local[setter]({ ...message, now: performance.now() });
+    this.drawLocal();
+  }
+
+  drawLocal() {
+    if (this.localScheduled) return;
+    this.localScheduled = true;
+    setTimeout(() => requestAnimationFrame(() => {
+      this.localScheduled = false;
+      const { width, height, ratio } = this.size;
+      if (this.canvas.width !== Math.round(width * ratio)) this.canvas.width = Math.round(width * ratio);
+      if (this.canvas.height !== Math.round(height * ratio)) this.canvas.height = Math.round(height * ratio);
+      const { animating, labels } = this.local.draw(this.localG, performance.now());
+      this.setLabelled(labels);
+      if (animating) this.drawLocal();
+    }), LOCAL_FRAME_MS);
+  }
+
+  /** The plot as it is drawn now, as a PNG Blob. */
+  toPng() {
+    if (!this.worker) return new Promise((resolve) => this.canvas.toBlob(resolve, 'image/png'));
+    const id = (this.pngId = (this.pngId ?? 0) + 1);
+    return new Promise((resolve, reject) => {
+      this.pngCalls.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'png', id });
+    });
+  }
+
+  setLabelled(labels) {
+    const text = labels.join(' ');
+    if (this.canvas.dataset.labels !== text) this.canvas.dataset.labels = text;
+  }
+
+  watchSize() {
+    new ResizeObserver(([entry]) => {
+      const box = entry.contentRect;
+      if (box.width <= 0 || box.height <= 0) return;
+      this.size = { width: box.width, height: box.height, ratio: window.devicePixelRatio || 1 };
+      this.send({ type: 'size', size: this.size });
+    }).observe(this.canvas);
+  }
+
+  // Colours follow the theme (CSS variables), re-read when the theme attribute or the OS scheme changes.
+  watchTheme() {
+    const update = () => {
+      const style = getComputedStyle(this.canvas);
+      const palette = Array.from({ length: COLOR_BINS }, (_, b) => interpolateViridis(0.15 + 0.75 * (b + 0.5) / COLOR_BINS));
+      this.send({ type: 'colors', colors: { fg: style.getPropertyValue('--fg').trim() || '#111', accent: style.getPropertyValue('--accent').trim() || '#2f6fdb', palette } });
+    };
+    new MutationObserver(update).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', update);
+    update();
+  }
+
+  // ---------- data ----------
+
+  setLabel(label) {
+    this.canvas.setAttribute('aria-label', label);
+  }
+
+  setWords(words, counts) {
+    this.words = words;
+    this.counts = counts;
+    this.coords = new Float32Array();
+    this.view = { scale: 1, x: 0, y: 0 };
+    this.send({ type: 'words', words, counts });
+  }
+
+  /** New coordinates (Float32Array rows x 2, rows = the first `rows` words). */
+  setCoords(coords, rows) {
+    const n = Math.min(rows, this.words.length);
+    this.coords = Float32Array.from(coords.subarray(0, n * 2));
+    if (this.canvas.dataset.points !== String(n)) this.canvas.dataset.points = String(n);
+    this.send({ type: 'coords', coords: Float32Array.from(this.coords) });
+  }
+
+  setHighlight(words, arrows = []) {
+    this.send({ type: 'highlight', words, arrows });
+  }
+
+  setView(view) {
+    this.view = view;
+    this.send({ type: 'view', view });
+  }
+
+  // ---------- interaction ----------
+
+  /** Where `word` is drawn (CSS pixels from the canvas's top left, final positions), or null. */
+  screenPosition(word) {
+    const i = this.words.indexOf(word);
+    if (i < 0 || 2 * i >= this.coords.length) return null;
+    const T = fitTransform(this.coords, this.size.width, this.size.height, this.view);
+    return { x: T.x(this.coords[2 * i]), y: T.y(this.coords[2 * i + 1]) };
+  }
+
+  nearest(event) {
+    const rect = this.canvas.getBoundingClientRect();
+    const px = event.clientX - rect.left;
+    const py = event.clientY - rect.top;
+    const T = fitTransform(this.coords, this.size.width, this.size.height, this.view);
+    let best = -1;
+    let bestD = HOVER_PX * HOVER_PX;
+    for (let i = 0; i < this.coords.length / 2; i++) {
+      const dx = T.x(this.coords[2 * i]) - px;
+      const dy = T.y(this.coords[2 * i + 1]) - py;
+      if (dx * dx + dy * dy < bestD) { bestD = dx * dx + dy * dy; best = i; }
+    }
+    return { index: best, px, py };
+  }
+
+  async hover(event) {
+    const { index, px, py } = this.nearest(event);
+    if (index === this.hoverIndex) return;
+    this.hoverIndex = index;
+    if (index < 0) { this.tooltip.hidden = true; return; }
+    const word = this.words[index];
+    this.tooltip.style.left = `${px + 12}px`;
+    this.tooltip.style.top = `${py + 12}px`;
+    this.tooltip.textContent = word;
+    this.tooltip.hidden = false;
+    const text = await this.describe(word, this.counts ? this.counts[index] : null, index);
+    if (this.hoverIndex === index) this.tooltip.textContent = text;
+  }
+
+  bindEvents() {
+    const c = this.canvas;
+    let drag = null;
+    c.addEventListener('pointermove', (e) => {
+      if (drag) {
+        drag.moved = true;
+        this.setView({ ...this.view, x: drag.vx + e.clientX - drag.x, y: drag.vy + e.clientY - drag.y });
+        return;
+      }
+      this.hover(e);
+    });
+    c.addEventListener('pointerleave', () => { this.hoverIndex = -1; this.tooltip.hidden = true; });
+    c.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, vx: this.view.x, vy: this.view.y, moved: false }; });
+    c.addEventListener('pointerup', (e) => {
+      const moved = drag?.moved;
+      drag = null;
+      if (moved) return;
+      const { index } = this.nearest(e);
+      if (index >= 0) this.onSelect?.(this.words[index]);
+    });
+    c.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      const factor = Math.exp(-e.deltaY * 0.0015);
+      const rect = c.getBoundingClientRect();
+      const mx = e.clientX - rect.left - this.size.width / 2;
+      const my = e.clientY - rect.top - this.size.height / 2;
+      this.setView({ scale: this.view.scale * factor, x: mx - (mx - this.view.x) * factor, y: my - (my - this.view.y) * factor });
+    }, { passive: false });
+    c.addEventListener('dblclick', () => this.setView({ scale: 1, x: 0, y: 0 }));
+    c.addEventListener('keydown', (e) => {
+      const v = { ...this.view };
+      const step = { ArrowLeft: [20, 0], ArrowRight: [-20, 0], ArrowUp: [0, 20], ArrowDown: [0, -20] }[e.key];
+      if (step) { v.x += step[0]; v.y += step[1]; }
+      else if (e.key === '+' || e.key === '=') v.scale *= 1.2;
+      else if (e.key === '-') v.scale /= 1.2;
+      else if (e.key === '0') Object.assign(v, { scale: 1, x: 0, y: 0 });
+      else return;
+      e.preventDefault();
+      this.setView(v);
+    });
+  }
+}

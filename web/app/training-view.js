@@ -1,0 +1,426 @@
+// Sections 7 and 8 of the page: train word vectors (CBOW) in a Web Worker and watch them
+// move, then ask the space questions. Settings are read when Train is pressed, so changes
+// during a run apply to the next one. The worker does all the numeric work; this file only
+// turns its messages into the progress bar, the loss curve, the projection and the lists.
+import { TRAINING_DEFAULTS, checkTrainingSettings } from '../core/training-settings.js';
+import { parsePairs } from '../core/direction.js';
+import { TrainClient } from './train-client.js';
+import { LossChart } from './loss-chart.js';
+import { throttledFrame } from './canvas-frame.js';
+import { ProjectionPlot } from './projection-plot.js';
+import { renderDirectionChart } from './direction-chart.js';
+import { Heatmap } from './heatmap.js';
+
+const $ = (id) => document.getElementById(id);
+// A 100,000 x 300 binary file is 120 MB; the WASM heap holds the file and its vectors at once.
+const MAX_VECTOR_FILE_BYTES = 1024 * 1048576;
+const FIELDS = ['size', 'window', 'negative', 'epochs', 'alpha', 'minCount', 'sample', 'seed'];
+const inputId = (field) => `train-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+// What the built-in corpora are built to show (assets/corpora/world-*.mjs).
+const PRESET_QUESTIONS = {
+  en: { word: 'king', analogy: ['man', 'king', 'woman'], pairs: 'dog dogs, cat cats, horse horses, bird birds, cow cows, rabbit rabbits, mouse mice, duck ducks' },
+  ko: { word: '왕', analogy: ['남자', '왕', '여자'], pairs: '개 개들, 고양이 고양이들, 말 말들, 새 새들, 소 소들, 토끼 토끼들, 쥐 쥐들, 오리 오리들' },
+};
+
+export class TrainingView {
+  /** getText() -> { input: string | Uint8Array, lowercase } for the "text in section 1" source. */
+  constructor(strings, { getText, workerUrl, plotWorkerUrl }) {
+    this.S = strings;
+    this.getText = getText;
+    this.corpora = new Map();
+    this.status = 'idle'; // idle | loading | running | paused | done
+    this.startedAt = 0;
+    this.client = new TrainClient(workerUrl, this.handlers());
+    this.requestProgress = throttledFrame(() => this.showProgress(), 200);
+    this.loss = new LossChart($('train-loss'), { label: strings.trLossLabel });
+    this.plot = new ProjectionPlot($('train-plot'), {
+      label: strings.trPlotLabel,
+      workerUrl: plotWorkerUrl,
+      describe: (word, count, index) => this.describe(word, count, index),
+      onSelect: (word) => { $('nn-word').value = word; this.neighbors(); },
+    });
+    for (const f of FIELDS) $(inputId(f)).value = String(TRAINING_DEFAULTS[f]);
+    // The idle line uses the glyphs of the live one, so their fonts are found at load, not in a training frame.
+    $('train-stats').textContent = strings.trIdle;
+    this.bind();
+    this.setButtons();
+  }
+
+  setStrings(S) {
+    this.S = S;
+    if (this.status === 'idle' && !this.hasVectors) $('train-stats').textContent = S.trIdle;
+    this.loss.setLabel(S.trLossLabel);
+    this.plot.setLabel(S.trPlotLabel);
+    $('train-progress').setAttribute('aria-label', S.trProgressLabel);
+  }
+
+  /** The preset for the UI language, with its example questions (called at start and on language change). */
+  choosePreset(lang) {
+    if (this.status !== 'idle' && this.status !== 'done') return;
+    $('train-source').value = PRESET_QUESTIONS[lang] ? lang : 'en';
+    this.fillQuestions();
+  }
+
+  fillQuestions() {
+    const q = PRESET_QUESTIONS[$('train-source').value];
+    if (!q) return;
+    $('nn-word').value = q.word;
+    [$('an-a').value, $('an-b').value, $('an-c').value] = q.analogy;
+    $('dir-pairs').value = q.pairs;
+    $('lookup-word').value = q.word;
+  }
+
+  bind() {
+    $('train-source').addEventListener('change', () => this.fillQuestions());
+    $('train-projection').addEventListener('change', (e) => {
+      delete $('train-plot-note').dataset.done;
+      this.client.setMethod(e.target.value);
+    });
+    $('train-start').addEventListener('click', () => this.start());
+    $('train-pause').addEventListener('click', () => this.client.pause());
+    $('train-resume').addEventListener('click', () => this.client.resume());
+    $('train-cancel').addEventListener('click', () => {
+      this.client.cancel();
+      this.status = 'idle';
+      this.setButtons();
+    });
+    $('vectors-file').addEventListener('change', (e) => {
+      if (e.target.files[0]) this.openVectors(e.target.files[0]);
+      e.target.value = '';
+    });
+    $('nn-form').addEventListener('submit', (e) => { e.preventDefault(); this.neighbors(); });
+    $('an-form').addEventListener('submit', (e) => { e.preventDefault(); this.analogy(); });
+    $('dir-form').addEventListener('submit', (e) => { e.preventDefault(); this.direction(); });
+    $('lookup-form').addEventListener('submit', (e) => { e.preventDefault(); this.lookup(); });
+    for (const button of document.querySelectorAll('.export button')) {
+      button.addEventListener('click', () => this.exportAs(button.dataset.format));
+    }
+  }
+
+  setButtons() {
+    const s = this.status;
+    $('train-start').disabled = s === 'loading';
+    $('train-pause').hidden = s !== 'running';
+    $('train-resume').hidden = s !== 'paused';
+    $('train-cancel').disabled = !(s === 'running' || s === 'paused' || s === 'loading');
+    for (const id of ['nn-go', 'an-go', 'dir-go', 'lookup-go']) $(id).disabled = !this.hasVectors;
+    for (const button of document.querySelectorAll('.export button')) button.disabled = !this.hasVectors;
+  }
+
+  showError(message) {
+    $('train-error').hidden = !message;
+    $('train-error').textContent = message || '';
+  }
+
+  // ---------- settings and text ----------
+
+  settings() {
+    const out = {};
+    for (const f of FIELDS) {
+      const raw = $(inputId(f)).value.trim();
+      out[f] = raw === '' ? NaN : Number(raw);
+    }
+    return out;
+  }
+
+  async text() {
+    const source = $('train-source').value;
+    if (source === 'text') {
+      const { input, lowercase } = this.getText();
+      if (!lowercase) return input;
+      return (typeof input === 'string' ? input : new TextDecoder().decode(input)).toLowerCase();
+    }
+    if (!this.corpora.has(source)) {
+      const response = await fetch(`assets/corpus-${source}.txt`);
+      if (!response.ok) throw new Error(`assets/corpus-${source}.txt: HTTP ${response.status}`);
+      this.corpora.set(source, await response.text());
+    }
+    return this.corpora.get(source);
+  }
+
+  async start() {
+    const S = this.S;
+    const settings = this.settings();
+    const bad = checkTrainingSettings(settings);
+    if (bad) {
+      this.showError(S.trBadSetting(S[`tr_${bad.field}`] ?? bad.field, bad.min, bad.max, bad.integer, $(inputId(bad.field)).value));
+      $(inputId(bad.field)).focus();
+      return;
+    }
+    this.showError('');
+    this.status = 'loading';
+    this.setButtons();
+    let text;
+    try {
+      text = await this.text();
+    } catch (error) {
+      this.status = 'idle';
+      this.setButtons();
+      this.showError(S.trLoadFailed + error.message);
+      return;
+    }
+    if ((typeof text === 'string' ? text.trim() : text.length) === 0 || text.length === 0) {
+      this.status = 'idle';
+      this.setButtons();
+      this.showError(S.trEmptyText);
+      return;
+    }
+    this.loss.clear();
+    this.latest = null;
+    this.loadingFile = false;
+    this.setProgress(0);
+    $('train-stats').textContent = S.trPreparing;
+    this.startedAt = performance.now();
+    this.client.start(text, settings);
+  }
+
+  // A word2vec file (text or binary) to explore instead of training; parsed in the worker.
+  async openVectors(file) {
+    const S = this.S;
+    if (file.size > MAX_VECTOR_FILE_BYTES) {
+      this.showError(S.loadTooLarge((file.size / 1048576).toFixed(0), MAX_VECTOR_FILE_BYTES / 1048576));
+      return;
+    }
+    this.showError('');
+    this.status = 'loading';
+    this.loadingFile = true;
+    this.setButtons();
+    this.loss.clear();
+    this.latest = null;
+    const bar = $('train-progress');
+    bar.removeAttribute('aria-valuenow'); // indeterminate while the worker parses
+    bar.firstElementChild.style.width = '0%';
+    delete bar.dataset.ms;
+    $('train-stats').textContent = S.loadReading(file.name, (file.size / 1048576).toFixed(1));
+    this.startedAt = performance.now();
+    try {
+      this.client.load(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      this.status = 'idle';
+      this.setButtons();
+      this.showError(S.loadFailed + error.message);
+    }
+  }
+
+  // ---------- worker events ----------
+
+  handlers() {
+    return {
+      started: ({ info, words, counts }) => {
+        this.info = info;
+        this.hasVectors = true;
+        this.status = 'running';
+        this.plot.setWords(words, counts);
+        $('train-vocab').textContent = info.loaded ? this.S.loadVocab(info.vocabSize, info.dim) : this.S.trVocab(info.vocabSize, info.corpusWords, info.dim);
+        $('train-warnings').textContent = info.warnings.join(' ');
+        this.setButtons();
+      },
+      progress: ({ progress }) => this.onProgress(progress),
+      projection: (frame) => {
+        const { coords, rows } = frame;
+        this.plot.setCoords(coords, rows);
+        // The note changes with every frame; a page repaint a second is enough for it.
+        const now = performance.now();
+        const last = frame.method === 'tsne' && frame.iteration >= frame.iterations;
+        if (last || (this.status === 'done' && frame.method === 'pca') || !(now - this.noteAt < 1000)) {
+          this.noteAt = now;
+          $('train-plot-note').textContent = frame.method === 'tsne'
+            ? this.S.trTsneNote(rows, frame.iteration, frame.iterations, frame.perplexity.toFixed(0))
+            : this.S.trExplained(rows, (100 * frame.explained[0]).toFixed(1), (100 * (frame.explained[1] ?? 0)).toFixed(1));
+          $('train-plot-note').dataset.method = frame.method;
+          if (last) $('train-plot-note').dataset.done = 'tsne';
+        }
+      },
+      done: ({ progress }) => {
+        this.status = 'done';
+        this.noteAt = -Infinity;
+        const ms = performance.now() - this.startedAt;
+        $('train-progress').dataset.ms = String(Math.round(ms));
+        this.onProgress(progress);
+        $('train-stats').textContent = this.S.trDone(progress.wordsDone, (ms / 1000).toFixed(2), Math.round(progress.wordsPerSecond), progress.loss.toFixed(3));
+        this.setButtons();
+      },
+      loaded: ({ info, seconds }) => {
+        this.status = 'done';
+        this.loadingFile = false;
+        const ms = performance.now() - this.startedAt;
+        this.setProgress(100);
+        $('train-progress').dataset.ms = String(Math.round(ms));
+        $('train-stats').textContent = this.S.loadDone(info.vocabSize, info.dim, (ms / 1000).toFixed(2), seconds.toFixed(2));
+        this.setButtons();
+      },
+      paused: () => { this.status = 'paused'; this.showProgress(); this.setButtons(); },
+      resumed: () => { this.status = 'running'; this.setButtons(); },
+      cancelled: () => {
+        this.status = 'idle';
+        this.hasVectors = false;
+        $('train-stats').textContent = this.S.trCancelled;
+        this.setButtons();
+      },
+      failed: ({ message, keepVectors }) => {
+        if (keepVectors) {
+          this.showError(message);
+          return;
+        }
+        this.status = 'idle';
+        this.hasVectors = false;
+        $('train-stats').textContent = '';
+        this.showError((this.loadingFile ? this.S.loadFailed : this.S.trFailed) + message);
+        this.loadingFile = false;
+        this.setButtons();
+      },
+    };
+  }
+
+  setProgress(percent) {
+    const bar = $('train-progress');
+    bar.setAttribute('aria-valuenow', String(percent));
+    bar.firstElementChild.style.width = `${percent}%`;
+  }
+
+  // Progress arrives every ~25 ms; the bar, the line and the loss curve repaint together, at most every 200 ms.
+  onProgress(p) {
+    const fraction = p.totalWords ? p.wordsDone / p.totalWords : 0;
+    this.loss.add(fraction, p.loss);
+    this.latest = p;
+    if (p.finished) this.showProgress();
+    else this.requestProgress();
+  }
+
+  showProgress() {
+    const p = this.latest;
+    if (!p || this.status === 'idle') return;
+    const fraction = p.totalWords ? p.wordsDone / p.totalWords : 0;
+    const percent = p.finished ? 100 : Math.min(99, Math.floor(fraction * 100));
+    this.setProgress(percent);
+    this.loss.draw();
+    if (p.finished) return;
+    const text = this.S.trStats(percent, p.epoch, Math.round(p.wordsPerSecond), Math.ceil(p.etaSeconds), Number.isFinite(p.loss) ? p.loss.toFixed(3) : '–');
+    $('train-stats').textContent = text + (this.status === 'paused' ? ` · ${this.S.trPaused}` : '');
+  }
+
+  // ---------- export ----------
+
+  async exportAs(format) {
+    $('export-error').hidden = true;
+    try {
+      if (format === 'png') {
+        download('embedding-plot.png', await this.plot.toPng());
+      } else if (format === 'projector') {
+        for (const f of ['vectors.tsv', 'metadata.tsv']) {
+          const file = await this.client.ask('exportFile', f);
+          download(file.name, new Blob([file.data], { type: file.type }));
+        }
+      } else {
+        const file = await this.client.ask('exportFile', format);
+        download(file.name, new Blob([file.data], { type: file.type }));
+      }
+    } catch (error) {
+      $('export-error').hidden = false;
+      $('export-error').textContent = this.S.exportFailed + error.message;
+    }
+  }
+
+  // ---------- questions ----------
+
+  async describe(word, count, index) {
+    const S = this.S;
+    try {
+      const near = await this.client.ask('neighbors', word, 5);
+      return S.trHover(word, count, near.map((n) => `${n.word} ${n.score.toFixed(2)}`).join(', '), index + 1);
+    } catch {
+      return S.trHover(word, count, '', index + 1);
+    }
+  }
+
+  async runQuestion(errorId, fn) {
+    $(errorId).hidden = true;
+    try {
+      await fn();
+    } catch (error) {
+      $(errorId).hidden = false;
+      $(errorId).textContent = this.S.askError(error.message);
+    }
+  }
+
+  fillResults(listId, results) {
+    const items = results.map((r) => {
+      const li = document.createElement('li');
+      const w = document.createElement('span');
+      w.className = 'result-word';
+      w.textContent = r.word;
+      const s = document.createElement('span');
+      s.className = 'result-score';
+      s.textContent = r.score.toFixed(3);
+      li.append(w, ' ', s);
+      return li;
+    });
+    $(listId).replaceChildren(...items);
+  }
+
+  k(id) {
+    const k = Number($(id).value);
+    if (!Number.isInteger(k) || k < 1 || k > 100) throw new Error(this.S.askBadK);
+    return k;
+  }
+
+  neighbors() {
+    return this.runQuestion('nn-error', async () => {
+      const word = $('nn-word').value.trim();
+      if (!word) throw new Error(this.S.askNoWord);
+      const results = await this.client.ask('neighbors', word, this.k('nn-k'));
+      this.fillResults('nn-results', results);
+      this.plot.setHighlight([word, ...results.map((r) => r.word)]);
+    });
+  }
+
+  analogy() {
+    return this.runQuestion('an-error', async () => {
+      const [a, b, c] = ['an-a', 'an-b', 'an-c'].map((id) => $(id).value.trim());
+      if (!a || !b || !c) throw new Error(this.S.askNoWord);
+      const results = await this.client.ask('analogy', a, b, c, this.k('an-k'));
+      this.fillResults('an-results', results);
+      const answer = results[0]?.word;
+      this.plot.setHighlight([a, b, c, ...(answer ? [answer] : [])], answer ? [[a, b], [c, answer]] : []);
+    });
+  }
+
+  // One-hot(id) x W_E = row id: the word's vector, painted like section 5's rows.
+  lookup() {
+    return this.runQuestion('lookup-error', async () => {
+      const word = $('lookup-word').value.trim();
+      if (!word) throw new Error(this.S.askNoWord);
+      const r = await this.client.ask('lookup', word);
+      const S = this.S;
+      $('lookup-explain').textContent = S.lookupExplain(r.word, r.id, r.vocabSize, r.dim);
+      this.rowMap ??= new Heatmap($('lookup-row'), { label: S.lookupLabel, legendLabel: S.legendLabel });
+      this.rowMap.render({
+        values: r.row, rows: 1, cols: r.dim, rowLabels: [r.word],
+        readout: (_, c, v) => S.lookupReadout(r.word, r.id, c, v.toFixed(4)),
+      });
+      this.plot.setHighlight([word]);
+    });
+  }
+
+  direction() {
+    return this.runQuestion('dir-error', async () => {
+      const pairs = parsePairs($('dir-pairs').value);
+      if (pairs.length === 0) throw new Error(this.S.askNoPairs);
+      const scores = await this.client.ask('direction', pairs);
+      renderDirectionChart($('dir-chart'), scores, { marked: new Set(pairs.flat()), label: this.S.dirChartLabel });
+    });
+  }
+}
+
+// Saves a Blob under `name` through a temporary link (the browser's download).
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -1,0 +1,203 @@
+// The Web Worker that trains word vectors (web/core/training-run.js) so the page never
+// blocks. It trains in ~25 ms slices and yields between them, so pause, resume, cancel and
+// questions arrive while it runs. Messages in:
+//   { type: 'start', runId, text, settings } | { type: 'load', runId, bytes } (a word2vec file)
+//   | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' } | { type: 'method', method: 'pca'|'tsne' }
+//   { type: 'query', id, method: 'neighbors'|'analogy'|'direction'|'projection'|'exportFile'|'lookup', args }
+// Messages out (all with runId): 'started' (info, words, counts), 'progress', 'projection'
+// (PCA about every 200 ms and at the end; t-SNE every few iterations once vectors are final), 'done', 'loaded' (info, seconds), 'paused',
+// 'cancelled', 'failed' (message),
+// and { type: 'answer', id, result | error } for queries.
+import { importModuleFactory } from './load.js';
+import { LoadedVectors } from './loaded-vectors.js';
+import { TrainingRun } from './training-run.js';
+
+const PROJECTION_MS = 200;
+const PLOTTED_WORDS = 500;
+
+const modulePromise = (async () => {
+  const { factory } = await importModuleFactory(self.location.href);
+  return factory({});
+})();
+
+let run = null;
+let runId = 0;
+let generation = 0; // bumped by every start and cancel, so a start still loading the module can tell it is stale
+let state = 'idle'; // idle | running | paused | done
+let lastProjection = 0;
+let method = 'pca'; // the plot's projection: 'pca' (live during training) or 'tsne' (once vectors are final)
+let tsneJob = null; // { tsne, rows } while t-SNE iterations remain
+
+const TSNE_ITERATIONS = 500;
+const TSNE_SLICE = 10; // iterations per slice (about 25 ms for 500 words)
+
+// Yields to the event loop without setTimeout's 4 ms clamp.
+const channel = new MessageChannel();
+channel.port1.onmessage = () => loop();
+const schedule = () => channel.port2.postMessage(null);
+
+function post(type, body = {}) {
+  self.postMessage({ type, runId, ...body });
+}
+
+function stop() {
+  stopTsne();
+  run?.delete();
+  run = null;
+  state = 'idle';
+}
+
+function stopTsne() {
+  if (tsneJob && !tsneJob.tsne.isDeleted()) tsneJob.tsne.delete();
+  tsneJob = null;
+}
+
+function sendProjection() {
+  lastProjection = performance.now();
+  post('projection', { ...run.projection(PLOTTED_WORDS), method: 'pca' });
+}
+
+// t-SNE of the plotted words (van der Maaten & Hinton 2008, src/tsne.h), animated: a few
+// iterations per slice, a frame after each. Only on final vectors (after training or a load).
+async function startTsne() {
+  stopTsne();
+  const module = await modulePromise;
+  if (!run || state !== 'done') return;
+  const rows = Math.min(PLOTTED_WORDS, run.words.length);
+  try {
+    const tsne = module.createTsne(run.matrix().subarray(0, rows * run.dim), rows, run.dim, { perplexity: 30, seed: 1 });
+    tsneJob = { tsne, rows };
+  } catch (error) {
+    post('failed', { message: error?.message ?? String(error), keepVectors: true });
+    return;
+  }
+  tsneChannel.port2.postMessage(null);
+}
+
+const tsneChannel = new MessageChannel();
+tsneChannel.port1.onmessage = () => tsneLoop();
+
+function tsneLoop() {
+  if (!tsneJob || state !== 'done') return;
+  const { tsne, rows } = tsneJob;
+  tsne.step(TSNE_SLICE);
+  const iteration = tsne.iteration();
+  post('projection', { coords: tsne.coords(), rows, method: 'tsne', iteration, iterations: TSNE_ITERATIONS, perplexity: tsne.perplexity() });
+  if (iteration >= TSNE_ITERATIONS) {
+    stopTsne();
+    return;
+  }
+  tsneChannel.port2.postMessage(null);
+}
+
+function setMethod(next) {
+  method = next === 'tsne' ? 'tsne' : 'pca';
+  if (!run) return;
+  if (method === 'tsne') startTsne();
+  else {
+    stopTsne();
+    if (state === 'done' || state === 'paused') sendProjection();
+  }
+}
+
+function loop() {
+  if (state !== 'running' || !run) return;
+  try {
+    const progress = run.step();
+    post('progress', { progress });
+    if (progress.finished) {
+      state = 'done';
+      post('done', { progress });
+      sendProjection();
+      if (method === 'tsne') startTsne();
+      return;
+    }
+    if (performance.now() - lastProjection >= PROJECTION_MS) sendProjection();
+  } catch (error) {
+    const message = error?.message ?? String(error);
+    stop();
+    post('failed', { message });
+    return;
+  }
+  schedule();
+}
+
+async function start({ text, settings }) {
+  stop();
+  const mine = ++generation;
+  const module = await modulePromise;
+  if (mine !== generation) return; // a newer start or a cancel arrived while the module loaded
+  try {
+    run = new TrainingRun(module, text, settings);
+  } catch (error) {
+    post('failed', { message: error?.message ?? String(error) });
+    return;
+  }
+  post('started', { info: run.info(), words: run.words, counts: run.counts });
+  sendProjection();
+  state = 'running';
+  schedule();
+}
+
+// Reads a word2vec file (bytes transferred from the page): the same views as a trained run.
+async function load({ bytes }) {
+  stop();
+  const mine = ++generation;
+  const module = await modulePromise;
+  if (mine !== generation) return;
+  const started = performance.now();
+  try {
+    run = new LoadedVectors(module, bytes);
+  } catch (error) {
+    post('failed', { message: error?.message ?? String(error) });
+    return;
+  }
+  state = 'done';
+  post('started', { info: run.info(), words: run.words.slice(0, PLOTTED_WORDS), counts: null });
+  sendProjection();
+  post('loaded', { info: run.info(), seconds: (performance.now() - started) / 1000 });
+  if (method === 'tsne') startTsne();
+}
+
+function answer({ id, method, args }) {
+  try {
+    if (!run) throw new Error('train first: there are no vectors yet');
+    if (!['neighbors', 'analogy', 'direction', 'projection', 'exportFile', 'lookup'].includes(method)) throw new Error(`unknown question '${method}'`);
+    self.postMessage({ type: 'answer', id, result: run[method](...args) });
+  } catch (error) {
+    self.postMessage({ type: 'answer', id, error: error?.message ?? String(error) });
+  }
+}
+
+self.onmessage = (event) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'start':
+      runId = message.runId;
+      start(message).catch((error) => post('failed', { message: error?.message ?? String(error) }));
+      break;
+    case 'load':
+      runId = message.runId;
+      load(message).catch((error) => post('failed', { message: error?.message ?? String(error) }));
+      break;
+    case 'method':
+      setMethod(message.method);
+      break;
+    case 'pause':
+      if (state === 'running') { state = 'paused'; post('paused'); }
+      break;
+    case 'resume':
+      if (state === 'paused') { state = 'running'; post('resumed'); schedule(); }
+      break;
+    case 'cancel':
+      generation++;
+      stop();
+      post('cancelled');
+      break;
+    case 'query':
+      answer(message);
+      break;
+    default:
+      break;
+  }
+};

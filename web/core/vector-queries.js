@@ -1,0 +1,75 @@
+// The questions the page asks of a set of word vectors, whether trained here
+// (training-run.js) or read from a word2vec file (loaded-vectors.js): neighbours, analogy,
+// a direction from word pairs, a word's row (lookup), and the vectors as files. A subclass provides words, counts
+// (or null), dim, vectors() (a WordVectors of the WASM module), matrix() (its rows as a
+// Float32Array) and projection(rows).
+import { pairDirection, projectOnDirection } from './direction.js';
+
+export class VectorQueries {
+  neighbors(word, k = 10) {
+    return this.vectors().neighbors(word, k);
+  }
+
+  analogy(a, b, c, k = 10) {
+    return this.vectors().analogy(a, b, c, k);
+  }
+
+  matrix() {
+    return this.vectors().vectors();
+  }
+
+  /** A word's row of the embedding matrix: { word, id, vocabSize, dim, row } (id = its row index). */
+  lookup(word) {
+    const id = this.vectors().indexOf(word);
+    if (id < 0) throw new Error(`'${word}' is not in the vocabulary`);
+    return { word, id, vocabSize: this.words.length, dim: this.dim, row: this.matrix().slice(id * this.dim, (id + 1) * this.dim) };
+  }
+
+  /** Every word's projection on the direction of `pairs` ([[a, b], ...]), sorted high to low. */
+  direction(pairs) {
+    const v = this.vectors();
+    const row = (w) => {
+      const i = v.indexOf(w);
+      if (i < 0) throw new Error(`'${w}' is not in the vocabulary`);
+      return i;
+    };
+    const rows = pairs.map(([a, b]) => [row(a), row(b)]);
+    const m = this.matrix();
+    const scores = projectOnDirection(m, this.dim, pairDirection(m, this.dim, rows));
+    return this.words.map((word, i) => ({ word, score: scores[i] })).sort((x, y) => y.score - x.score);
+  }
+
+  /**
+   * The vectors as a file: 'word2vec' (text), 'word2vec-binary', 'vectors.tsv' and
+   * 'metadata.tsv' (what the TensorFlow Embedding Projector loads), 'coordinates.csv' (the
+   * 2-D PCA of every word). Returns { name, type, data: Uint8Array | string }.
+   */
+  exportFile(format) {
+    const v = this.vectors();
+    switch (format) {
+      case 'word2vec': return { name: 'vectors.txt', type: 'text/plain', data: v.toWord2Vec(false) };
+      case 'word2vec-binary': return { name: 'vectors.bin', type: 'application/octet-stream', data: v.toWord2Vec(true) };
+      case 'vectors.tsv': return { name: 'vectors.tsv', type: 'text/tab-separated-values', data: rowsAsText(this.matrix(), this.dim, '\t') };
+      case 'metadata.tsv': return { name: 'metadata.tsv', type: 'text/tab-separated-values', data: this.words.map((w) => `${w}\n`).join('') };
+      case 'coordinates.csv': {
+        const { coords } = this.projection(this.words.length);
+        const count = (i) => (this.counts ? this.counts[i] : '');
+        const lines = this.words.map((w, i) => `${csvField(w)},${count(i)},${coords[2 * i]},${coords[2 * i + 1]}\n`);
+        return { name: 'coordinates.csv', type: 'text/csv', data: `word,count,pc1,pc2\n${lines.join('')}` };
+      }
+      default: throw new Error(`unknown export format '${format}'`);
+    }
+  }
+}
+
+// Rows of a row-major matrix as lines of `sep`-separated numbers (shortest round-trip form).
+function rowsAsText(values, dim, sep) {
+  const lines = [];
+  for (let r = 0; r * dim < values.length; r++) lines.push(Array.from(values.subarray(r * dim, (r + 1) * dim)).join(sep));
+  return lines.join('\n') + '\n';
+}
+
+// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+function csvField(text) {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
