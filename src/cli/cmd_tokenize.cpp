@@ -1,5 +1,6 @@
 // embplay tokenize: text -> one JSON object per token per line, with byte spans.
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include "cli/arg_parser.h"
@@ -47,7 +48,11 @@ int run_tokenize(const Args& args) {
   if (p.get("mode", "word") == "gpt2") return run_tokenize_gpt2(p, read_input(p.get("input", "")));
 
   TokenizerOptions options;
-  options.mode = parse_tokenizer_mode(p.get("mode", "word"));
+  const std::string mode = p.get("mode", "word");
+  if (mode != "word" && mode != "char" && mode != "bpe") {
+    throw std::invalid_argument("unknown tokenizer mode '" + mode + "' (valid modes: word, char, bpe, gpt2)");
+  }
+  options.mode = parse_tokenizer_mode(mode);
   options.lowercase = p.has("lowercase");
   options.keep_whitespace = p.has("whitespace");
   options.merges = static_cast<int>(p.get_int("merges", 200, 0, kMaxMerges));

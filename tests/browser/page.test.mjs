@@ -60,7 +60,11 @@ test('the page loads the sample and shows tokens, vocabulary and a heatmap with 
   assert.ok(await page.locator('#heatmap .legend canvas').isVisible());
   assertClean(problems);
   if (process.env.EMBPLAY_UPDATE_SCREENSHOT === '1') {
-    await page.screenshot({ path: fileURLToPath(new URL('../../assets/screenshot.png', import.meta.url)), fullPage: true });
+    // The top of the page (text, tokenizer, tokens, vocabulary): the whole page is several screens tall.
+    await page.screenshot({
+      path: fileURLToPath(new URL('../../assets/screenshot.png', import.meta.url)),
+      fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1500 },
+    });
   }
   await context.close();
 });

@@ -10,6 +10,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { openSession } from './browser.mjs';
 import { loadRawModule } from '../node/load_module.mjs';
 import english from '../../assets/corpora/world-en.mjs';
@@ -110,6 +111,9 @@ test('English preset: train to 100 % without long tasks, then neighbours, analog
   await page.locator('#an-go').click();
   await page.waitForSelector('#an-results li');
   assert.equal((await resultWords(page, 'an-results'))[0], expected);
+  if (process.env.EMBPLAY_UPDATE_SCREENSHOT === '1') {
+    await page.locator('#train').screenshot({ path: fileURLToPath(new URL('../../assets/screenshot-training.png', import.meta.url)) });
+  }
 
   // t-SNE on the final vectors: animated to its last iteration; a word's nearest point on the
   // map is one of its ten nearest neighbours in the space.

@@ -22,7 +22,7 @@ for (const variant of VARIANTS) {
   test(`${variant}: bad flags and input exit 2 with one line`, () => {
     const cases = [
       [['nonsense'], /^embplay: unknown command 'nonsense'/],
-      [['tokenize', '--mode', 'wordpiece'], /^embplay tokenize: unknown tokenizer mode 'wordpiece' \(valid modes: word, char, bpe[^)]*\)$/],
+      [['tokenize', '--mode', 'wordpiece'], /^embplay tokenize: unknown tokenizer mode 'wordpiece' \(valid modes: word, char, bpe, gpt2\)$/],
       [['tokenize', '--merges', '-1', '--mode', 'bpe'], /^embplay tokenize: --merges must be between 0 and 100000, got -1$/],
       [['tokenize', '--merges', '99999999999'], /^embplay tokenize: --merges must be between 0 and 100000/],
       [['tokenize', '--merges', 'many'], /^embplay tokenize: --merges must be an integer, got 'many'$/],
