@@ -4,6 +4,7 @@ import { CoreClient } from '../core/client.js';
 import { spanText } from '../core/embplay.js';
 import { Heatmap } from './heatmap.js';
 import { PeView } from './pe-view.js';
+import { UrlState } from './url-state.js';
 import { TrainingView } from './training-view.js';
 import en from './i18n/en.js';
 import ko from './i18n/ko.js';
@@ -374,6 +375,8 @@ function start() {
   });
   core.call('info').catch((error) => showError(state.strings.coreFailed + error.message));
   loadSample(lang);
+  // Settings and the current view live in the URL hash (never the text): a link restores them.
+  new UrlState().start();
 }
 
 start();
