@@ -1,10 +1,12 @@
 // See word2vec_format.h.
 #include "word2vec_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -189,6 +191,30 @@ void append_float(std::string& out, float v) {
 
 }  // namespace
 
+// GloVe's text format has no header: every line is "word v1 ... vDIM". A first line that is
+// not "COUNT DIM" but a text record of at least two values makes the file GloVe-style text;
+// the count is the number of lines, the dimension that of the first line.
+std::optional<Header> headerless_text(std::string_view bytes) {
+  const std::size_t eol = std::min(bytes.find('\n'), bytes.size());
+  const std::string_view first = bytes.substr(0, eol);
+  const auto fields = split_fields(first);
+  // At least two values: "word 3" alone reads better as a broken header than as 1-d vectors.
+  if (fields.size() < 3) return std::nullopt;
+  if (!line_is_text_record(first)) return std::nullopt;
+  Header h{0, fields.size() - 1, 0};
+  if (h.dim > static_cast<std::size_t>(kMaxVectorSize)) {
+    throw Error("word2vec file: the dimension must be between 1 and " + std::to_string(kMaxVectorSize) + ", got " +
+                std::to_string(h.dim));
+  }
+  std::size_t end = bytes.size();
+  while (end > 0 && is_space_or_newline(bytes[end - 1])) --end;
+  for (std::size_t pos = 0; pos < end; ++pos) {
+    if (bytes[pos] == '\n') ++h.count;
+  }
+  ++h.count;  // the last line, whatever ends it
+  return h;
+}
+
 Word2VecFormat parse_word2vec_format(std::string_view name) {
   if (name == "auto") return Word2VecFormat::Auto;
   if (name == "text") return Word2VecFormat::Text;
@@ -197,6 +223,7 @@ Word2VecFormat parse_word2vec_format(std::string_view name) {
 }
 
 Word2VecFormat detect_word2vec_format(std::string_view bytes) {
+  if (headerless_text(bytes)) return Word2VecFormat::Text;
   const Header h = parse_header(bytes);
   std::size_t pos = h.body;
   while (pos < bytes.size() && is_space_or_newline(bytes[pos])) ++pos;
@@ -228,6 +255,9 @@ std::string to_word2vec(const WordVectors& vectors, Word2VecFormat format) {
 }
 
 WordVectors from_word2vec(std::string_view bytes, Word2VecFormat format) {
+  if (format != Word2VecFormat::Binary) {
+    if (const auto glove = headerless_text(bytes)) return read_text(bytes, *glove);
+  }
   const Header h = parse_header(bytes);
   if (format == Word2VecFormat::Auto) format = detect_word2vec_format(bytes);
   return format == Word2VecFormat::Text ? read_text(bytes, h) : read_binary(bytes, h);

@@ -1,7 +1,8 @@
 // word2vec's vector file formats (word2vec.c, gensim's KeyedVectors.save_word2vec_format,
 // fastText's .vec), read strictly and written so gensim and word2vec.c load them.
 //
-// Both start with a header line "COUNT DIM". Text: one line per word, "word v1 v2 ... vDIM"
+// Both start with a header line "COUNT DIM"; GloVe's text files, which have none, are read
+// too (a first line that is a text record, not two whole numbers: one record per line). Text: one line per word, "word v1 v2 ... vDIM"
 // (we write each value with 9 significant digits, which round-trips a float exactly).
 // Binary: "word " then DIM little-endian float32s, then "\n" (word2vec.c writes the newline,
 // gensim does not; the reader accepts both).

@@ -107,6 +107,26 @@ test('WASM module: broken word2vec files arrive as Errors', () => {
   assert.throws(() => mod.parseWord2Vec('1 2\na 1\n'), { message: "word2vec file: record 1 ('a'): 1 values, expected 2" });
 });
 
+test('WASM module: GloVe text files (no header line) load; the CLI reads them too', () => {
+  const glove = 'king 0.9 0.1 0.3\nqueen 0.85 0.15 0.35\nman 0.2 0.8 0.1\nwoman 0.15 0.85 0.15\n';
+  const v = mod.parseWord2Vec(glove);
+  try {
+    assert.equal(v.size(), 4);
+    assert.equal(v.dim(), 3);
+    assert.equal(v.word(1), 'queen');
+    assert.equal(v.indexOf('woman'), 3);
+  } finally {
+    v.delete();
+  }
+  const file = join(dir, 'glove.txt');
+  writeFileSync(file, glove);
+  for (const variant of ['native', 'wasm']) {
+    const r = runCli(['neighbors', '--vectors', file, '--word', 'king', '-k', '1'], '', variant);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /queen/);
+  }
+});
+
 for (const variant of ['native', 'wasm']) {
   test(`${variant} CLI: bad input exits 2 with one line and writes nothing`, () => {
     const write = (name, text) => { const f = join(dir, name); writeFileSync(f, text); return f; };

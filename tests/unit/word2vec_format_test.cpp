@@ -111,3 +111,23 @@ TEST_CASE("word2vec reader rejects lying and broken files with the reason", "[wo
                     "word2vec file: record 1 ('x'): value 1 is not a finite number");
   CHECK_THROWS_WITH(parse_word2vec_format("csv"), "unknown word2vec format 'csv' (expected auto, text or binary)");
 }
+
+TEST_CASE("GloVe text files (no header line) are read, strictly", "[word2vec-format]") {
+  const std::string glove = "the 0.5 -1 2.5\nking 1e-3 0 -0.25\n\xed\x95\x9c 3 4 5\n\n";
+  REQUIRE(detect_word2vec_format(glove) == Word2VecFormat::Text);
+  const WordVectors v = from_word2vec(glove);
+  REQUIRE(v.words() == std::vector<std::string>{"the", "king", "\xed\x95\x9c"});
+  REQUIRE(v.dim() == 3);
+  CHECK(v.vectors()(0, 2) == 2.5f);
+  CHECK(v.vectors()(1, 0) == 1e-3f);
+  CHECK(v.vectors()(2, 1) == 4.0f);
+  // No newline at the end, and the same file with a word2vec header, give the same vectors.
+  CHECK(same(from_word2vec("the 0.5 -1 2.5\nking 1e-3 0 -0.25\n\xed\x95\x9c 3 4 5"), v));
+  CHECK(same(from_word2vec("3 3\n" + glove), v));
+  // A short line, an empty line in the middle and a bad value are reported with the record.
+  CHECK_THROWS_WITH(from_word2vec("the 0.5 -1 2.5\nking 1e-3 0\n"), "word2vec file: record 2 ('king'): 2 values, expected 3");
+  CHECK_THROWS_WITH(from_word2vec("the 0.5 -1\n\nking 1 2\n"), "word2vec file: record 2 is an empty line");
+  CHECK_THROWS_WITH(from_word2vec("the 0.5 -1\nking 1 x\n"), "word2vec file: record 2 ('king'): value 2 ('x') is not a number");
+  // Two fields on the first line are a word2vec header, even if the file is not.
+  CHECK_THROWS_WITH(from_word2vec("3 3\nthe 0.5\n"), Catch::Contains("too short to hold them"));
+}

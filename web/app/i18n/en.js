@@ -202,7 +202,7 @@ export default {
   exportPng: 'Plot (PNG)',
   exportHelp: 'word2vec files load in gensim (KeyedVectors.load_word2vec_format) and fastText; the two TSV files load in the TensorFlow Embedding Projector (projector.tensorflow.org).',
   exportFailed: 'Could not export: ',
-  loadOpen: 'Or open word vectors (word2vec .txt / .vec / .bin)',
+  loadOpen: 'Or open word vectors (word2vec .txt / .vec / .bin, GloVe .txt)',
   loadReading: (name, mb) => `Reading ${name} (${mb} MB) in the worker…`,
   loadDone: (words, dim, seconds, parse) => `Loaded ${words.toLocaleString('en')} words × ${dim} in ${seconds} s (parsing ${parse} s). Ask the space below; the plot shows the 500 first (most frequent) words.`,
   loadVocab: (words, dim) => `${words.toLocaleString('en')} words from a file, ${dim} numbers per vector (the file has no counts: hover shows ranks).`,

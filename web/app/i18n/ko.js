@@ -202,7 +202,7 @@ export default {
   exportPng: '그림 (PNG)',
   exportHelp: 'word2vec 파일은 gensim (KeyedVectors.load_word2vec_format)과 fastText에서 열리고, TSV 두 파일은 TensorFlow Embedding Projector (projector.tensorflow.org)에서 열립니다.',
   exportFailed: '내보내지 못했습니다: ',
-  loadOpen: '또는 단어 벡터 파일 열기 (word2vec .txt / .vec / .bin)',
+  loadOpen: '또는 단어 벡터 파일 열기 (word2vec .txt / .vec / .bin, GloVe .txt)',
   loadReading: (name, mb) => `워커에서 ${name} (${mb} MB) 읽는 중…`,
   loadDone: (words, dim, seconds, parse) => `단어 ${words.toLocaleString('ko')}개 × ${dim}차원을 ${seconds}초에 불러왔습니다 (해석 ${parse}초). 아래에서 공간에 물어보세요. 그림에는 앞쪽(가장 흔한) 500개 단어가 나옵니다.`,
   loadVocab: (words, dim) => `파일에서 읽은 단어 ${words.toLocaleString('ko')}개, 벡터당 숫자 ${dim}개 (파일에 빈도가 없어 순위를 보여 줍니다).`,
