@@ -11,13 +11,12 @@
 import { loadEmbplay } from '../core/embplay.js';
 import { importModuleFactory } from '../core/load.js';
 import { LineChart } from './line-chart.js';
+import { LEARNED_LIMIT, LEARNED_STDDEV, waveColumns, waveSeries } from './pe-curves.js';
 import { PeHeatmap } from './pe-heatmap.js';
 import { learnedReadout, num, similarityReadout, sinusoidalReadout } from './pe-readout.js';
 import { SentencePanel } from './pe-sentence.js';
 
 const LIMITS = { dModel: 1024, maxLen: 2048 };
-const LEARNED_STDDEV = 0.02;
-const LEARNED_LIMIT = Math.sqrt(3) * LEARNED_STDDEV; // the uniform initialisation's half-width
 const MAX_CURVES = 10;
 // The Gram matrix of a learned table costs rows^2 x d_model: keep it under ~2^26 multiply-adds.
 const LEARNED_SIMILARITY_WORK = 2 ** 26;
@@ -265,7 +264,7 @@ export class PeView {
   /** Columns to plot: { cols } or { error }. Automatic: sines of pairs with very different wavelengths. */
   parseDims(spec) {
     if (!spec) return { cols: [] };
-    if (this.dims === null) return { cols: this.autoDims(spec) };
+    if (this.dims === null) return { cols: waveColumns(spec) };
     const parts = this.dims.split(/[\s,]+/).filter(Boolean);
     const cols = parts.map(Number);
     const bad = parts.find((p, k) => !Number.isInteger(cols[k]) || cols[k] < 0 || cols[k] >= spec.dModel);
@@ -278,40 +277,12 @@ export class PeView {
    * Sines of the pairs whose wavelengths are nearest max_len/16, /4, x1 and x4: waves from many
    * turns to less than one across the plot. lambda_i = 2 pi base^(2i/d), so i = d/2 log_base(lambda / 2 pi).
    */
-  autoDims(spec) {
-    const pairs = Math.ceil(spec.dModel / 2);
-    if (spec.kind === 'learned') return [0, 1, 2, 3].filter((c) => c < spec.dModel);
-    const pairFor = (wavelength) => {
-      const i = Math.round((spec.dModel / 2) * (Math.log(wavelength / (2 * Math.PI)) / Math.log(spec.base)));
-      return Math.min(pairs - 1, Math.max(0, i));
-    };
-    const picks = [1 / 16, 1 / 4, 1, 4].map((f) => pairFor(spec.maxLen * f));
-    const column = (i) => (spec.layout === 'split' ? i : 2 * i);
-    return [...new Set(picks.map(column))];
-  }
-
   renderCurves(spec, values) {
     const { cols, error } = this.parseDims(spec);
     $('pe-dims-error').hidden = !error;
     $('pe-dims-error').textContent = error || '';
     if (error) return;
-    const n = spec.maxLen;
-    const d = spec.dModel;
-    const columns = cols.map((col) => {
-      const ys = new Float32Array(n);
-      for (let p = 0; p < n; p++) ys[p] = values[p * d + col];
-      return ys;
-    });
-    // Names only after all reads: dimension() is a module call, after which `values` may be dead.
-    const series = cols.map((col, k) => ({ name: this.curveName(spec, col), values: columns[k] }));
-    const lim = spec.kind === 'learned' ? LEARNED_LIMIT : 1;
-    this.curves.render({ series, n, yRange: [-lim, lim], xName: this.S.peAxisPos });
-  }
-
-  curveName(spec, col) {
-    if (spec.kind === 'learned') return this.S.peCurveLearned(col);
-    const dim = this.pe.dimension(spec, col);
-    return this.S.peCurveName(col, dim.isSine ? 'sin' : 'cos', dim.pair, num(dim.wavelength, 4));
+    this.curves.render(waveSeries(this.pe, this.S, spec, values, cols));
   }
 
   // ---------- similarity ----------

@@ -4,27 +4,10 @@
 // reader can drag, and a few columns drawn as waves. The drawing is the playground's own
 // (web/app/pe-heatmap.js, line-chart.js, pe-readout.js); values come from the shared WASM core.
 import { LineChart } from '../app/line-chart.js';
+import { LEARNED_LIMIT, LEARNED_STDDEV, waveColumns, waveSeries } from '../app/pe-curves.js';
 import { PeHeatmap } from '../app/pe-heatmap.js';
 import { learnedReadout, num, sinusoidalReadout } from '../app/pe-readout.js';
 import { EmbedWidget, THEME_RULE } from './widget.js';
-
-const LEARNED_STDDEV = 0.02;
-const LEARNED_LIMIT = Math.sqrt(3) * LEARNED_STDDEV; // the uniform initialisation's half-width
-
-/**
- * Columns to draw as waves: the sines of the pairs whose wavelengths are nearest max_len/16, /4,
- * x1 and x4 (as the playground's PeView.autoDims). lambda_i = 2 pi base^(2i/d).
- */
-export function waveColumns(spec) {
-  if (spec.kind === 'learned') return [0, 1, 2, 3].filter((c) => c < spec.dModel);
-  const pairs = Math.ceil(spec.dModel / 2);
-  const pairFor = (wavelength) => {
-    const i = Math.round((spec.dModel / 2) * (Math.log(wavelength / (2 * Math.PI)) / Math.log(spec.base)));
-    return Math.min(pairs - 1, Math.max(0, i));
-  };
-  const picks = [1 / 16, 1 / 4, 1, 4].map((f) => pairFor(spec.maxLen * f));
-  return [...new Set(picks.map((i) => (spec.layout === 'split' ? i : 2 * i)))].filter((c) => c < spec.dModel);
-}
 
 function slider(name, min, max, step) {
   const label = document.createElement('label');
@@ -136,21 +119,6 @@ export class PeHeatmapElement extends EmbedWidget {
   }
 
   renderCurves(spec, values) {
-    const cols = waveColumns(spec);
-    const n = spec.maxLen;
-    const columns = cols.map((col) => {
-      const ys = new Float32Array(n);
-      for (let p = 0; p < n; p++) ys[p] = values[p * spec.dModel + col];
-      return ys;
-    });
-    const series = cols.map((col, k) => ({ name: this.curveName(spec, col), values: columns[k] }));
-    const lim = spec.kind === 'learned' ? LEARNED_LIMIT : 1;
-    this.curves.render({ series, n, yRange: [-lim, lim], xName: this.S.peAxisPos });
-  }
-
-  curveName(spec, col) {
-    if (spec.kind === 'learned') return this.S.peCurveLearned(col);
-    const dim = this.core.api.pe.dimension(spec, col);
-    return this.S.peCurveName(col, dim.isSine ? 'sin' : 'cos', dim.pair, num(dim.wavelength, 4));
+    this.curves.render(waveSeries(this.core.api.pe, this.S, spec, values, waveColumns(spec)));
   }
 }
