@@ -1,5 +1,4 @@
 // embplay train: word2vec CBOW on a text file -> a word2vec vector file.
-#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -12,6 +11,7 @@
 #include "cbow_trainer.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/terminal.h"
 #include "word2vec_format.h"
 
 namespace embplay::cli {
@@ -103,7 +103,7 @@ int run_train(const Args& args) {
   const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (const auto& w : trainer.warnings()) std::cerr << "embplay train: warning: " << w << "\n";
 
-  const bool tty = isatty(2) != 0;
+  const bool tty = stderr_is_terminal();
   const std::uint64_t chunk = 100000 * static_cast<std::uint64_t>(config.threads);
   CbowProgress progress = trainer.progress();
   auto last_print = std::chrono::steady_clock::now();

@@ -127,6 +127,29 @@ test('WASM module: GloVe text files (no header line) load; the CLI reads them to
   }
 });
 
+// A long enough run (over the CLI's 250 ms progress interval) to show whether a progress line is printed.
+const longInput = join(dir, 'long.txt');
+writeFileSync(longInput, 'a b c d e f\n'.repeat(20000));
+const longRun = (variant, env) => runCli(['train', '--input', longInput, '--output', join(dir, `long-${variant}.txt`), '--size', '50',
+  '--epochs', '600', '--min-count', '1'], '', variant, env);
+const progressLines = (stderr) => stderr.split('\r').filter((part) => /words\/s\s+loss .* ETA/.test(part));
+
+test('native CLI: train prints its progress line when stderr is a terminal (as told by EMBPLAY_STDERR_IS_TTY)', () => {
+  const r = longRun('native', { EMBPLAY_STDERR_IS_TTY: '1' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(progressLines(r.stderr).length >= 1, `no progress line in ${JSON.stringify(r.stderr.slice(0, 200))}`);
+});
+
+for (const variant of ['native', 'wasm']) {
+  test(`${variant} CLI: train prints no progress line when stderr is a pipe`, () => {
+    const r = longRun(variant, {}); // isatty() natively; Node's own answer in the WASM build
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(progressLines(r.stderr), []);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^embplay train: 6 words in the vocabulary, 120000 training words; .* trained 72000000 words in /);
+  });
+}
+
 for (const variant of ['native', 'wasm']) {
   test(`${variant} CLI: bad input exits 2 with one line and writes nothing`, () => {
     const write = (name, text) => { const f = join(dir, name); writeFileSync(f, text); return f; };

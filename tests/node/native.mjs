@@ -3,12 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './load_module.mjs';
 
-/** Runs `embplay ARGS` with `input` on stdin. variant: 'native' | 'wasm'. Returns { status, stdout, stderr }. */
-export function runCli(args, input = '', variant = 'native') {
+/**
+ * Runs `embplay ARGS` with `input` on stdin. variant: 'native' | 'wasm'; `env`: extra environment
+ * variables. Returns { status, stdout, stderr }.
+ */
+export function runCli(args, input = '', variant = 'native', env = {}) {
   const [cmd, argv] = variant === 'native'
     ? [join(root, 'build/embplay'), args]
     : [process.execPath, [join(root, 'build-wasm/embplay.js'), ...args]];
-  const r = spawnSync(cmd, argv, { input, maxBuffer: 1 << 28 });
+  const r = spawnSync(cmd, argv, { input, maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   // EPIPE: the program exited (e.g. on a bad flag) before reading its input; its status and
   // output are still what the test checks.
   if (r.error && !(r.error.code === 'EPIPE' && r.status !== null)) throw r.error;
