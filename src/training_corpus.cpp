@@ -1,6 +1,7 @@
 // See training_corpus.h.
 #include "training_corpus.h"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -16,26 +17,48 @@ constexpr std::uint32_t kNewline = std::numeric_limits<std::uint32_t>::max();
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
-// One pass over the text: the distinct words in order of first occurrence, their counts,
-// and the token stream as indexes into them, with kNewline marking line ends.
-struct Scan {
+}  // namespace
+
+// One pass over the words: the distinct words in order of first occurrence, their counts,
+// and the token stream as indexes into them, with kNewline marking line ends. The views point
+// into the caller's text (from_text) or token buffer (from_tokens), which outlive the scan.
+struct CorpusScan {
   std::vector<std::string_view> words;
   std::vector<std::uint64_t> counts;
   std::vector<std::size_t> first_offset;
   std::vector<std::uint32_t> tokens;
+  std::unordered_map<std::string_view, std::uint32_t> index;
+
+  explicit CorpusScan(std::size_t expected_tokens) {
+    index.reserve(1 << 16);
+    tokens.reserve(expected_tokens);
+  }
+
+  void add(std::string_view word, std::size_t offset) {
+    auto [it, inserted] = index.try_emplace(word, static_cast<std::uint32_t>(words.size()));
+    if (inserted) {
+      if (words.size() == kNewline - 1) throw std::invalid_argument("the corpus has too many distinct words");
+      words.push_back(word);
+      counts.push_back(0);
+      first_offset.push_back(offset);
+    }
+    ++counts[it->second];
+    tokens.push_back(it->second);
+  }
+
+  void end_line() { tokens.push_back(kNewline); }
 };
 
-Scan scan(std::string_view text) {
-  Scan s;
-  std::unordered_map<std::string_view, std::uint32_t> index;
-  index.reserve(1 << 16);
-  s.tokens.reserve(text.size() / 6 + 16);
+namespace {
+
+CorpusScan scan_whitespace(std::string_view text) {
+  CorpusScan s(text.size() / 6 + 16);
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
     const char c = text[i];
     if (c == '\n') {
-      s.tokens.push_back(kNewline);
+      s.end_line();
       ++i;
       continue;
     }
@@ -45,21 +68,35 @@ Scan scan(std::string_view text) {
     }
     const std::size_t start = i;
     while (i < n && text[i] != '\n' && !is_space(text[i])) ++i;
-    const std::string_view word = text.substr(start, i - start);
-    auto [it, inserted] = index.try_emplace(word, static_cast<std::uint32_t>(s.words.size()));
-    if (inserted) {
-      if (s.words.size() == kNewline - 1) throw std::invalid_argument("the corpus has too many distinct words");
-      s.words.push_back(word);
-      s.counts.push_back(0);
-      s.first_offset.push_back(start);
-    }
-    ++s.counts[it->second];
-    s.tokens.push_back(it->second);
+    s.add(text.substr(start, i - start), start);
   }
   return s;
 }
 
-void check_utf8(const Scan& s) {
+void check_word(std::string_view word, std::size_t offset) {
+  const bool bad = word.empty() || std::any_of(word.begin(), word.end(), [](char c) { return c == '\n' || is_space(c); });
+  if (bad) {
+    throw std::invalid_argument("the token at byte " + std::to_string(offset) +
+                                " is empty or holds whitespace, which a word2vec file cannot store");
+  }
+}
+
+CorpusScan scan_tokens(const TokenSequence& words, std::string_view text) {
+  CorpusScan s(words.size() + 16);
+  std::size_t previous_end = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::size_t start = std::max<std::size_t>(words.start(i), previous_end);
+    if (start > previous_end && text.substr(previous_end, start - previous_end).find('\n') != std::string_view::npos) {
+      s.end_line();
+    }
+    previous_end = std::max<std::size_t>(words.end(i), previous_end);
+    s.add(words.text(i), words.start(i));
+  }
+  for (std::size_t w = 0; w < s.words.size(); ++w) check_word(s.words[w], s.first_offset[w]);
+  return s;
+}
+
+void check_utf8(const CorpusScan& s) {
   for (std::size_t w = 0; w < s.words.size(); ++w) {
     if (count_invalid_utf8(s.words[w]) != 0) {
       throw std::invalid_argument("the corpus is not valid UTF-8: the word at byte " + std::to_string(s.first_offset[w]) +
@@ -68,7 +105,7 @@ void check_utf8(const Scan& s) {
   }
 }
 
-std::string most_frequent(const Scan& s) {
+std::string most_frequent(const CorpusScan& s) {
   std::size_t best = 0;
   for (std::size_t w = 1; w < s.counts.size(); ++w) {
     if (s.counts[w] > s.counts[best]) best = w;
@@ -81,7 +118,15 @@ std::string most_frequent(const Scan& s) {
 
 TrainingCorpus TrainingCorpus::from_text(std::string_view text, std::uint64_t min_count) {
   if (min_count < 1) throw std::invalid_argument("min_count must be at least 1, got 0");
-  const Scan s = scan(text);
+  return from_scan(scan_whitespace(text), min_count);
+}
+
+TrainingCorpus TrainingCorpus::from_tokens(const TokenSequence& words, std::string_view text, std::uint64_t min_count) {
+  if (min_count < 1) throw std::invalid_argument("min_count must be at least 1, got 0");
+  return from_scan(scan_tokens(words, text), min_count);
+}
+
+TrainingCorpus TrainingCorpus::from_scan(const CorpusScan& s, std::uint64_t min_count) {
   if (s.words.empty()) throw std::invalid_argument("the corpus is empty: it has no words");
   check_utf8(s);
 

@@ -7,15 +7,21 @@
 // from the id stream (word2vec drops out-of-vocabulary words before windowing), and a
 // sentence longer than kMaxSentenceLength vocabulary words is cut into pieces, like
 // word2vec's MAX_SENTENCE_LENGTH, so one huge line cannot make a training chunk huge.
+//
+// from_tokens takes words already split by a tokenizer (training_tokens.h builds them for the
+// word, char, bpe and gpt2 modes); everything after the split is the same.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "token_sequence.h"
 #include "vocabulary.h"
 
 namespace embplay {
+
+struct CorpusScan;  // training_corpus.cpp: the distinct words and the word stream of one pass
 
 class TrainingCorpus {
  public:
@@ -24,6 +30,11 @@ class TrainingCorpus {
   // Throws std::invalid_argument when the text has no words, when min_count removes every
   // word, or when a word is not valid UTF-8 (the message gives its byte offset).
   static TrainingCorpus from_text(std::string_view text, std::uint64_t min_count);
+  // Words already split: word i is words.text(i), spanning [start(i), end(i)) of `text`; a
+  // newline in `text` between two words' spans ends a sentence. Throws std::invalid_argument
+  // for no words, min_count removing every word, or a word that is empty or holds ASCII
+  // whitespace (a word2vec file could not store it).
+  static TrainingCorpus from_tokens(const TokenSequence& words, std::string_view text, std::uint64_t min_count);
 
   const Vocabulary& vocabulary() const noexcept { return vocabulary_; }
   // Vocabulary ids (never Vocabulary::kUnkId), sentence after sentence.
@@ -38,6 +49,7 @@ class TrainingCorpus {
   std::size_t longest_sentence() const noexcept { return longest_sentence_; }
 
  private:
+  static TrainingCorpus from_scan(const CorpusScan& s, std::uint64_t min_count);
   Vocabulary vocabulary_;
   std::vector<std::int32_t> ids_;
   std::vector<std::uint32_t> sentence_starts_{0};

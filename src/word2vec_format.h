@@ -27,11 +27,12 @@ Word2VecFormat parse_word2vec_format(std::string_view name);
 // The file's bytes for `vectors` (Auto means Text).
 std::string to_word2vec(const WordVectors& vectors, Word2VecFormat format);
 
-// Parses a whole file. Auto looks at the first record: if it is a line of DIM numbers the
-// file is text, otherwise binary. Throws std::invalid_argument with the reason.
+// Parses a whole file (a Word2VecReader, word2vec_reader.h, in one call). Auto looks at the
+// first record: if it is a line of DIM numbers the file is text, otherwise binary. Throws
+// std::invalid_argument with the reason.
 WordVectors from_word2vec(std::string_view bytes, Word2VecFormat format = Word2VecFormat::Auto);
 
-// Which format the bytes hold (the Auto rule above); throws on a bad header.
+// Which format the bytes hold (the Auto rule above); throws on a bad header (word2vec_layout).
 Word2VecFormat detect_word2vec_format(std::string_view bytes);
 
 }  // namespace embplay

@@ -2,10 +2,15 @@
 // Translation of types only; the core is src/cbow_trainer.h and its neighbours.
 //
 //   const t = Module.createCbowTrainer(text, {size: 100, window: 5, ..., batch: 1, seed: 1});
+//     options.tokenizer: 'whitespace' (default, as word2vec) | 'word' | 'char' | 'bpe' | 'gpt2',
+//     with lowercase (word, char, bpe), merges (bpe) and gpt2Ranks (gpt2: the bytes of gpt2-ranks.bin)
 //   while (!(p = t.train(200000)).finished) postMessage(p);   // in a Web Worker, chunk by chunk
 //   t.vectors()      -> Float32Array copy, row-major (vocabSize x dim), words in t.words() order
-//   t.wordVectors()  -> WordVectors snapshot: neighbors(word, k), analogy(a, b, c, k), toWord2Vec(binary)
+//   t.wordVectors()  -> WordVectors snapshot: neighbors(word, k[, metric]), analogy(a, b, c, k), toWord2Vec(binary)
+//                       (metric 'cosine', the default, or 'euclidean': then the score is the distance)
 //   Module.parseWord2Vec(bytes) -> WordVectors from a word2vec text or binary file (Uint8Array)
+//   Module.createWordSpace(wv) -> the same neighbors/analogy, with the rows scaled once for many
+//                       questions (src/word_space.h); it keeps wv alive
 // Errors (bad options, empty corpus, divergence, broken files) arrive as JS Errors.
 // WASM has no threads here: options.threads must be absent or 1.
 #include <emscripten/bind.h>
@@ -15,11 +20,14 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "cbow_trainer.h"
+#include "gpt2_bpe.h"
 #include "guard.h"
-#include "vector_search.h"
+#include "training_tokens.h"
 #include "word2vec_format.h"
+#include "word_space.h"
 
 using namespace emscripten;
 
@@ -63,10 +71,42 @@ CbowConfig config_from(const val& o) {
   return c;
 }
 
+bool option_bool(const val& options, const char* name) {
+  if (options.isUndefined() || options.isNull()) return false;
+  const val v = options[name];
+  if (v.isUndefined() || v.isNull()) return false;
+  if (!v.isTrue() && !v.isFalse()) throw std::invalid_argument(std::string(name) + " must be true or false");
+  return v.isTrue();
+}
+
+std::string option_string(const val& options, const char* name, const std::string& fallback) {
+  if (options.isUndefined() || options.isNull()) return fallback;
+  const val v = options[name];
+  if (v.isUndefined() || v.isNull()) return fallback;
+  if (!v.isString()) throw std::invalid_argument(std::string(name) + " must be a string");
+  return v.as<std::string>();
+}
+
+// The training words (training_tokens.h); a GPT-2 tokenizer only while they are built.
+TrainingCorpus corpus_from(const std::string& text, const val& o, std::uint64_t min_count) {
+  TrainingTokenOptions t;
+  t.split = parse_training_split(option_string(o, "tokenizer", "whitespace"));
+  t.lowercase = option_bool(o, "lowercase");
+  t.merges = static_cast<int>(option_int(o, "merges", t.merges, 0, kMaxMerges));
+  std::unique_ptr<Gpt2Bpe> gpt2;
+  if (t.split == TrainingSplit::Gpt2) {
+    const val ranks = o["gpt2Ranks"];
+    if (ranks.isUndefined() || ranks.isNull()) throw std::invalid_argument("gpt2Ranks (the bytes of gpt2-ranks.bin) is missing");
+    gpt2 = std::make_unique<Gpt2Bpe>(ranks.as<std::string>());
+    t.gpt2 = gpt2.get();
+  }
+  return make_training_corpus(text, t, min_count);
+}
+
 std::shared_ptr<CbowTrainer> create_trainer(std::string text, val options) {
   return guard([&] {
     const CbowConfig config = config_from(options);
-    return std::make_shared<CbowTrainer>(TrainingCorpus::from_text(text, config.min_count), config);
+    return std::make_shared<CbowTrainer>(corpus_from(text, options, config.min_count), config);
   });
 }
 
@@ -144,12 +184,6 @@ val vectors_matrix(const WordVectors& v) {
   return copy_to_js(v.vectors().data(), static_cast<std::size_t>(v.vectors().size()));
 }
 
-std::int32_t require_word(const WordVectors& v, const std::string& word) {
-  const long row = v.index_of(word);
-  if (row < 0) throw std::invalid_argument("'" + word + "' is not in the vocabulary");
-  return static_cast<std::int32_t>(row);
-}
-
 std::size_t checked_k(double k) {
   if (!(k >= 1 && k <= 1e6)) throw std::invalid_argument("k must be between 1 and 1000000");
   return static_cast<std::size_t>(k);
@@ -166,19 +200,48 @@ val neighbors_to_js(const WordVectors& v, const std::vector<Neighbor>& found) {
   return out;
 }
 
-val vectors_neighbors(const WordVectors& v, std::string word, double k) {
-  return guard([&] {
-    const std::size_t kk = checked_k(k);
-    const std::int32_t row = require_word(v, word);
-    return neighbors_to_js(v, VectorSearch(v.vectors()).neighbors(row, kk));
-  });
+// 'cosine' | 'euclidean'; undefined or null = cosine.
+Metric metric_from(const val& metric) {
+  if (metric.isUndefined() || metric.isNull()) return Metric::Cosine;
+  if (!metric.isString()) throw std::invalid_argument("metric must be 'cosine' or 'euclidean'");
+  return parse_metric(metric.as<std::string>());
 }
 
+val space_neighbors_by(const WordSpace& space, std::string word, double k, val metric) {
+  return guard([&] {
+    const Metric m = metric_from(metric);
+    return neighbors_to_js(space.vectors(), space.neighbors(word, checked_k(k), m));
+  });
+}
+val space_neighbors(const WordSpace& space, std::string word, double k) {
+  return space_neighbors_by(space, std::move(word), k, val::undefined());
+}
+val space_analogy(const WordSpace& space, std::string a, std::string b, std::string c, double k) {
+  return guard([&] { return neighbors_to_js(space.vectors(), space.analogy(a, b, c, checked_k(k))); });
+}
+std::shared_ptr<WordSpace> create_word_space(std::shared_ptr<WordVectors> v) {
+  return guard([&] { return std::make_shared<WordSpace>(std::move(v)); });
+}
+
+// One-off questions on WordVectors: a space over them for this call only (it borrows the
+// vectors; the caller's object outlives the call). Cache a createWordSpace(v) to ask many.
+WordSpace borrowed_space(const WordVectors& v) {
+  return WordSpace(std::shared_ptr<const WordVectors>(std::shared_ptr<void>(), &v));
+}
+val vectors_neighbors_by(const WordVectors& v, std::string word, double k, val metric) {
+  return guard([&] {
+    const Metric m = metric_from(metric);
+    const std::size_t kk = checked_k(k);
+    return neighbors_to_js(v, borrowed_space(v).neighbors(word, kk, m));
+  });
+}
+val vectors_neighbors(const WordVectors& v, std::string word, double k) {
+  return vectors_neighbors_by(v, std::move(word), k, val::undefined());
+}
 val vectors_analogy(const WordVectors& v, std::string a, std::string b, std::string c, double k) {
   return guard([&] {
     const std::size_t kk = checked_k(k);
-    const VectorSearch search(v.vectors());
-    return neighbors_to_js(v, search.analogy(require_word(v, a), require_word(v, b), require_word(v, c), kk));
+    return neighbors_to_js(v, borrowed_space(v).analogy(a, b, c, kk));
   });
 }
 
@@ -210,7 +273,15 @@ EMSCRIPTEN_BINDINGS(cbow) {
       .function("indexOf", &vectors_index_of)
       .function("vectors", &vectors_matrix)
       .function("neighbors", &vectors_neighbors)
+      .function("neighbors", &vectors_neighbors_by)
       .function("analogy", &vectors_analogy)
       .function("toWord2Vec", &word2vec_bytes);
   function("parseWord2Vec", &parse_word2vec);
+
+  class_<WordSpace>("WordSpace")
+      .smart_ptr<std::shared_ptr<WordSpace>>("WordSpacePtr")
+      .function("neighbors", &space_neighbors)
+      .function("neighbors", &space_neighbors_by)
+      .function("analogy", &space_analogy);
+  function("createWordSpace", &create_word_space);
 }

@@ -1,9 +1,10 @@
 // Assembles the static site in dist/: bundles the page's JS with esbuild, copies the
 // WASM module (SIMD build, and the non-SIMD fallback when built), HTML, CSS and assets.
 import { build } from 'esbuild';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusScript } from './embed/cbow-corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -32,6 +33,8 @@ await build({
     'train-worker': join(root, 'web/core/train-worker.js'), 'plot-worker': join(root, 'web/app/plot-worker.js'),
     // Issue 6: the one script a blog includes (custom elements) and the iframe route's page script.
     'embedding-playground': join(root, 'web/embed/embedding-playground.js'), 'embed-page': join(root, 'web/embed/embed-page.js'),
+    // <cbow-demo>'s plot and trainer: imported by the widget script only when a reader presses Train.
+    'embedding-playground-cbow': join(root, 'web/embed/cbow-parts.js'),
   },
   outdir: dist,
   bundle: true,
@@ -41,6 +44,12 @@ await build({
   target: ['chrome100', 'firefox110', 'safari15'],
   external: ['./embplay_module.mjs', './embplay_module_nosimd.mjs'],
   define: { EMBPLAY_PE_MODULE: String(peModule) },
+  plugins: [{
+    name: 'embplay-cbow-parts', // import('./cbow-parts.js') stays a request for the file built above
+    setup(b) {
+      b.onResolve({ filter: /\/cbow-parts\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './embedding-playground-cbow.js', external: true } : undefined));
+    },
+  }],
   logLevel: 'warning',
 });
 // Issue 6: the single-file classic script (module loader and WASM bytes inlined) for file:// pages
@@ -89,6 +98,11 @@ copyFileSync(join(root, 'web/embed/docs.html'), join(dist, 'embed-docs.html'));
 cpSync(join(root, 'web/examples'), join(dist, 'examples'), { recursive: true });
 for (const f of readdirSync(join(root, 'assets'))) {
   if (!f.endsWith('.png')) cpSync(join(root, 'assets', f), join(dist, 'assets', f), { recursive: true });
+}
+// Issue 6: the built-in corpora also as classic scripts, for <cbow-demo> on file:// pages (which
+// browsers refuse to fetch from); web/embed/cbow-corpus.js loads them with a <script> element.
+for (const name of ['en', 'ko']) {
+  writeFileSync(join(dist, 'assets', `corpus-${name}.js`), corpusScript(name, readFileSync(join(root, 'assets', `corpus-${name}.txt`), 'utf8')));
 }
 const total = readdirSync(dist).reduce((n, f) => n + (statSync(join(dist, f)).isFile() ? statSync(join(dist, f)).size : 0), 0);
 console.log(`build-site: dist/ assembled (${(total / 1024).toFixed(0)} KiB at top level)`);

@@ -1,4 +1,4 @@
-// embplay neighbors: the words nearest to a word (cosine) in a word2vec vector file.
+// embplay neighbors: the words nearest to a word (cosine, or Euclidean distance) in a word2vec vector file.
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -13,12 +13,15 @@ namespace embplay::cli {
 namespace {
 
 const char* kUsage =
-    "usage: embplay neighbors --vectors FILE --word WORD [-k 10] [--format auto|text|binary]\n"
-    "Prints the k words with the highest cosine similarity to WORD, one 'word<TAB>cosine' per line.\n"
+    "usage: embplay neighbors --vectors FILE --word WORD [-k 10] [--metric cosine|euclidean]\n"
+    "                         [--format auto|text|binary]\n"
+    "Prints the k words nearest to WORD, one 'word<TAB>score' per line: by default the highest cosine\n"
+    "similarity first; with --metric euclidean the smallest Euclidean distance between the raw vectors first.\n"
     "options:\n"
     "  --vectors FILE   word2vec text or binary file (ours, gensim's, fastText's .vec)\n"
     "  --word WORD      the query word (exact spelling)\n"
     "  -k N             how many neighbours, 1..100000 (default 10)\n"
+    "  --metric M       cosine (default) or euclidean\n"
     "  --format F       auto (default: detected from the file), text or binary\n";
 
 }  // namespace
@@ -29,13 +32,15 @@ int run_neighbors(const Args& args) {
   p.option("word");
   p.option("k");
   p.option("format");
+  p.option("metric");
   if (!p.parse(args)) return 0;
   const auto k = static_cast<std::size_t>(p.get_int("k", 10, 1, 100000));
+  const Metric metric = parse_metric(p.get("metric", "cosine"));
   const std::string word = p.require("word");
   const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));
   const std::int32_t row = require_word(vectors, word);
   const VectorSearch search(vectors.vectors());
-  std::cout << format_neighbors(vectors, search.neighbors(row, k));
+  std::cout << format_neighbors(vectors, search.neighbors(row, k, metric));
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -12,6 +13,8 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/terminal.h"
+#include "cli/tokenize_gpt2.h"
+#include "training_tokens.h"
 #include "word2vec_format.h"
 
 namespace embplay::cli {
@@ -21,10 +24,12 @@ namespace {
 const char* kUsage =
     "usage: embplay train --input FILE --output FILE [--binary] [--size 100] [--window 5] [--negative 5]\n"
     "                     [--sample 1e-4] [--min-count 5] [--epochs 5] [--alpha 0.05] [--batch 1]\n"
-    "                     [--threads 1] [--seed 1]\n"
+    "                     [--threads 1] [--seed 1] [--tokenize word|char|bpe|gpt2 [--lowercase] [--merges 200]]\n"
     "Trains word2vec CBOW with negative sampling (word2vec's semantics and CBOW defaults) and writes the\n"
-    "vectors in word2vec format. Words are split on ASCII whitespace, each line is a sentence (no context\n"
-    "crosses a line break), nothing is lowercased: normalise the text first if you want that.\n"
+    "vectors in word2vec format. By default words are split on ASCII whitespace and nothing is lowercased,\n"
+    "as word2vec reads its text; --tokenize uses a tokenizer mode of 'embplay tokenize' instead (its tokens\n"
+    "are the words; whitespace tokens are skipped, bpe pieces keep '##', gpt2 tokens are written 'Ġking').\n"
+    "Each line is a sentence (no context crosses a line break) in every mode.\n"
     "options:\n"
     "  --input FILE     UTF-8 training text ('-' for stdin)\n"
     "  --output FILE    where to write the vectors (written atomically, only if training succeeds)\n"
@@ -40,6 +45,10 @@ const char* kUsage =
     "                   exactly; larger B trains a little faster but loses analogy accuracy)\n"
     "  --threads N      Hogwild training threads (default 1; results are reproducible only with 1)\n"
     "  --seed N         random seed (default 1); one thread + one seed = the same vectors every run\n"
+    "  --tokenize MODE  word, char, bpe or gpt2 (default whitespace: split on whitespace, like word2vec)\n"
+    "  --lowercase      word, char, bpe: Unicode simple lowercasing\n"
+    "  --merges N       bpe: merges to learn from the input, 0..100000 (default 200)\n"
+    "  --ranks FILE     gpt2: the ranks asset (default: the one the build converted)\n"
     "A progress line (words/s, loss, ETA) goes to stderr when stderr is a terminal.\n";
 
 CbowConfig config_from(const ArgParser& p) {
@@ -56,6 +65,28 @@ CbowConfig config_from(const ArgParser& p) {
   c.seed = static_cast<std::uint64_t>(p.get_int("seed", 1, 0, (1LL << 62)));
   validate(c);
   return c;
+}
+
+// The training words: whitespace splitting by default, or --tokenize MODE.
+TrainingCorpus read_corpus(const ArgParser& p, const std::string& text, std::uint64_t min_count) {
+  TrainingTokenOptions o;
+  o.split = p.has("tokenize") ? parse_training_split(p.get("tokenize", "")) : TrainingSplit::Whitespace;
+  if (o.split == TrainingSplit::Whitespace) {
+    for (const char* other : {"lowercase", "merges", "ranks"}) {
+      if (p.has(other)) throw CliError(std::string("--") + other + " needs --tokenize");
+    }
+  }
+  o.lowercase = p.has("lowercase");
+  if (p.has("merges") && o.split != TrainingSplit::Bpe) throw CliError("--merges applies only to --tokenize bpe");
+  if (p.has("ranks") && o.split != TrainingSplit::Gpt2) throw CliError("--ranks applies only to --tokenize gpt2");
+  if (o.lowercase && o.split == TrainingSplit::Gpt2) throw CliError("--lowercase does not apply to --tokenize gpt2");
+  o.merges = static_cast<int>(p.get_int("merges", 200, 0, kMaxMerges));
+  std::unique_ptr<Gpt2Bpe> gpt2;
+  if (o.split == TrainingSplit::Gpt2) {
+    gpt2 = std::make_unique<Gpt2Bpe>(read_gpt2_ranks(p.get("ranks", default_gpt2_ranks_path())));
+    o.gpt2 = gpt2.get();
+  }
+  return make_training_corpus(text, o, min_count);
 }
 
 // Fails before a long training run rather than after it.
@@ -88,10 +119,11 @@ void print_progress(const CbowProgress& p) {
 int run_train(const Args& args) {
   ArgParser p("train", kUsage);
   for (const char* o : {"input", "output", "size", "window", "negative", "sample", "min-count", "epochs", "alpha",
-                        "batch", "threads", "seed"}) {
+                        "batch", "threads", "seed", "tokenize", "merges", "ranks"}) {
     p.option(o);
   }
   p.flag("binary");
+  p.flag("lowercase");
   if (!p.parse(args)) return 0;
   const CbowConfig config = config_from(p);
   const std::string input = p.require("input");
@@ -99,7 +131,7 @@ int run_train(const Args& args) {
   check_writable(output);
 
   const auto t0 = std::chrono::steady_clock::now();
-  CbowTrainer trainer(TrainingCorpus::from_text(read_input(input), config.min_count), config);
+  CbowTrainer trainer(read_corpus(p, read_input(input), config.min_count), config);
   const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (const auto& w : trainer.warnings()) std::cerr << "embplay train: warning: " << w << "\n";
 

@@ -9,16 +9,12 @@
 
 namespace embplay::cli {
 
-namespace {
-
-std::string read_ranks(const std::string& path) {
+std::string read_gpt2_ranks(const std::string& path) {
   if (path.empty()) throw CliError("no GPT-2 ranks file: pass --ranks FILE (the build writes build/assets/gpt2-ranks.bin)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CliError("cannot open GPT-2 ranks file '" + path + "' (run web/build.sh, or pass --ranks FILE)");
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
-
-}  // namespace
 
 std::string default_gpt2_ranks_path() {
 #ifdef EMBPLAY_GPT2_RANKS_DEFAULT
@@ -32,7 +28,7 @@ int run_tokenize_gpt2(const ArgParser& p, const std::string& text) {
   for (const char* other : {"lowercase", "whitespace", "merges", "min-count"}) {
     if (p.has(other)) throw CliError(std::string("--") + other + " does not apply to --mode gpt2");
   }
-  const Gpt2Bpe bpe(read_ranks(p.get("ranks", default_gpt2_ranks_path())));
+  const Gpt2Bpe bpe(read_gpt2_ranks(p.get("ranks", default_gpt2_ranks_path())));
   const Gpt2Encoding encoding = bpe.encode(text);
   const TokenSequence& tokens = encoding.tokens;
   const bool with_ids = p.has("ids");

@@ -11,6 +11,9 @@ namespace embplay::cli {
 // (src/gpt2/gpt2_ranks.cmake), or "" if this binary was built without it.
 std::string default_gpt2_ranks_path();
 
+// The bytes of the ranks file at `path`; throws CliError when there is none or it cannot be read.
+std::string read_gpt2_ranks(const std::string& path);
+
 // Tokenises `text` with GPT-2's tokenizer and prints the JSON lines of `embplay tokenize`
 // ({"text": "Ġworld", "start": .., "end": .., "id": ..} with --ids). Reads the options
 // --ranks FILE and --ids from `p`; throws CliError for options that do not apply to gpt2.

@@ -287,7 +287,7 @@ test('exports: word2vec text and binary re-read to the same vectors (in Node and
 
   const [csv] = await downloadOf(page, 'export-csv');
   const lines = csv.bytes.toString('utf8').trimEnd().split('\n');
-  assert.equal(lines[0], 'word,count,pc1,pc2');
+  assert.equal(lines[0], 'word,count,pc1,pc2,pc3');
   assert.equal(lines.length, vocab + 1);
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), words);
 

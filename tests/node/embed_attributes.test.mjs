@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { readAttribute, readAttributes } from '../../web/embed/attributes.js';
 import { parseRoute } from '../../web/embed/route.js';
 import { pageTheme } from '../../web/embed/theme.js';
+import { CBOW_RULES, DEFAULT_ANALOGY, parseAnalogy, runSettings } from '../../web/embed/cbow-demo-config.js';
+import { corpusScript } from '../../web/embed/cbow-corpus.js';
+import { TRAINING_DEFAULTS, checkTrainingSettings } from '../../web/core/training-settings.js';
 
 const INT = { type: 'int', min: 1, max: 1024, default: 128 };
 
@@ -56,9 +59,13 @@ test('the iframe route maps short hash names to attributes and warns about the r
   assert.equal(bad.tag, 'pe-heatmap');
   assert.deepEqual(bad.attributes, { 'd-model': '8' });
   assert.equal(bad.warnings.length, 2);
-  assert.match(bad.warnings[0], /view must be one of pe, tokens \(got "galaxy"\)/);
+  assert.match(bad.warnings[0], /view must be one of pe, tokens, cbow \(got "galaxy"\)/);
   assert.match(bad.warnings[1], /unknown parameter "zoom"/);
   assert.deepEqual(parseRoute('#view=tokens&d=8').attributes, {}, 'pe parameters do not apply to tokens');
+  const cbow = parseRoute('#view=cbow&corpus=ko&epochs=3&analogy=' + encodeURIComponent('왕 남자 여자') + '&theme=dark');
+  assert.equal(cbow.tag, 'cbow-demo');
+  assert.deepEqual(cbow.attributes, { corpus: 'ko', epochs: '3', analogy: '왕 남자 여자', theme: 'dark' });
+  assert.deepEqual(cbow.warnings, []);
 });
 
 test('the blog theme switches on <html>: Chirpy data-mode, data-theme, classes', () => {
@@ -71,4 +78,63 @@ test('the blog theme switches on <html>: Chirpy data-mode, data-theme, classes',
   assert.equal(pageTheme(root({ 'data-theme': 'solarized' })), null, 'an unknown value says nothing');
   assert.equal(pageTheme(root()), null);
   assert.equal(pageTheme(null), null);
+});
+
+test('<cbow-demo> attributes: corpus, epochs, size, seed with defaults and warnings', () => {
+  const read = (attrs) => readAttributes('cbow-demo', CBOW_RULES, (n) => attrs[n] ?? null);
+  assert.deepEqual(read({}), { values: { corpus: 'en', epochs: 5, size: 30, seed: 1, analogy: null }, warnings: [] });
+  assert.deepEqual(read({ corpus: ' KO ', epochs: '2', size: '64', seed: '7' }).values,
+    { corpus: 'ko', epochs: 2, size: 64, seed: 7, analogy: null });
+  const bad = read({ corpus: 'fr', epochs: '0', size: '1000', seed: '-1' });
+  assert.deepEqual(bad.values, { corpus: 'en', epochs: 5, size: 30, seed: 1, analogy: null });
+  assert.deepEqual(bad.warnings, [
+    '<cbow-demo>: corpus must be one of en, ko (got "fr"); using "en".',
+    '<cbow-demo>: epochs must be a whole number from 1 to 20 (got "0"); using 5.',
+    '<cbow-demo>: size must be a whole number from 2 to 100 (got "1000"); using 30.',
+    '<cbow-demo>: seed must be a whole number from 0 to 4294967295 (got "-1"); using 1.',
+  ]);
+});
+
+test('<cbow-demo> analogy: three words read as x − minus + plus, the corpus default otherwise', () => {
+  assert.deepEqual(parseAnalogy(null, 'en'), { words: ['king', 'man', 'woman'], warning: null });
+  assert.deepEqual(parseAnalogy(null, 'ko'), { words: ['왕', '남자', '여자'], warning: null });
+  assert.deepEqual(parseAnalogy('  paris  france italy ', 'en').words, ['paris', 'france', 'italy']);
+  assert.deepEqual(parseAnalogy('king − man + woman', 'en').words, ['king', 'man', 'woman'], 'signs between the words');
+  assert.deepEqual(parseAnalogy('king - man + woman', 'en').words, ['king', 'man', 'woman']);
+  assert.deepEqual(parseAnalogy('x-ray man woman', 'en').words, ['x-ray', 'man', 'woman'], 'a hyphen inside a word stays');
+  for (const bad of ['', 'king man', 'king man woman girl', '+ - −']) {
+    const { words, warning } = parseAnalogy(bad, 'ko');
+    assert.deepEqual(words, DEFAULT_ANALOGY.ko, bad);
+    assert.equal(warning, `<cbow-demo>: analogy must be three words, e.g. "king man woman" for king − man + woman (got "${bad}"); using "왕 남자 여자".`);
+  }
+  const copy = parseAnalogy(null, 'en').words;
+  copy[0] = 'changed';
+  assert.equal(DEFAULT_ANALOGY.en[0], 'king', 'callers get a copy of the default');
+});
+
+test('<cbow-demo> run settings: the page trainer\'s defaults with the size, epochs and a seed per run', () => {
+  const config = { corpus: 'en', epochs: 3, size: 20, seed: 4294967295, analogy: null };
+  const first = runSettings(config);
+  assert.deepEqual(first, { ...TRAINING_DEFAULTS, size: 20, epochs: 3, seed: 4294967295 });
+  assert.equal(checkTrainingSettings(first), null, 'valid for the trainer');
+  assert.equal(runSettings(config, 1).seed, 0, '"Train again" takes the next seed, wrapping at 2^32');
+  for (const size of [CBOW_RULES.size.min, CBOW_RULES.size.max]) {
+    for (const epochs of [CBOW_RULES.epochs.min, CBOW_RULES.epochs.max]) {
+      assert.equal(checkTrainingSettings(runSettings({ ...config, size, epochs, seed: 1 })), null, `size ${size}, epochs ${epochs} within the trainer's limits`);
+    }
+  }
+});
+
+test('<cbow-demo> corpus as a classic script (for file:// pages) evaluates to the same text', () => {
+  const text = 'line one\nquote " backslash \\ </script> \u2028 한국어\n';
+  const key = Symbol.for('embedding-playground.corpus-texts');
+  delete globalThis.self;
+  globalThis.self = globalThis;
+  try {
+    new Function(corpusScript('ko', text))();
+    assert.equal(globalThis[key].ko, text);
+  } finally {
+    delete globalThis[key];
+    delete globalThis.self;
+  }
 });

@@ -1,25 +1,18 @@
 // word2vec files between embplay and gensim (Debian's python3-gensim) and fastText:
 // files we write load in gensim with the same words and bit-identical vectors, and files
 // gensim and fastText write load in ours. Skipped, with the reason printed, when
-// /usr/bin/python3 has no gensim or fasttext is not installed (.ci installs both).
+// /usr/bin/python3 has no gensim or fasttext is not installed, except under tests/run.sh (peers.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, loadRawModule } from './load_module.mjs';
 import { runCli } from './native.mjs';
+import { fastTextSkip, gensimSkip, python } from './peers.mjs';
 
 const helper = join(root, 'tests/node/fixtures/gensim_interop.py');
-const python = '/usr/bin/python3';
-const hasGensim = existsSync(python) && spawnSync(python, ['-c', 'import gensim']).status === 0;
-const hasFastText = spawnSync('fasttext', [], { stdio: 'ignore' }).error === undefined;
-const gensimSkip = hasGensim ? false : 'python3-gensim is not installed (apt-get install python3-gensim)';
-const fastTextSkip = hasFastText ? false : 'fasttext is not installed (apt-get install fasttext)';
-if (gensimSkip) console.log(`# SKIP gensim interop: ${gensimSkip}`);
-if (fastTextSkip) console.log(`# SKIP fastText interop: ${fastTextSkip}`);
-
 const dir = mkdtempSync(join(tmpdir(), 'embplay-interop-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const mod = await loadRawModule();

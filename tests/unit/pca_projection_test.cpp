@@ -111,3 +111,20 @@ TEST_CASE("PCA rejects bad input with a message", "[pca]") {
   x(1, 1) = std::numeric_limits<float>::quiet_NaN();
   CHECK_THROWS_WITH(pca_project(x, 1), "PCA input contains a value that is not finite");
 }
+
+TEST_CASE("PCA with three components extends the two-component one and follows three previous axes", "[pca]") {
+  const RowMatrix x = anisotropic(400, 5);
+  const PcaProjection two = pca_project(x, 2);
+  const PcaProjection three = pca_project(x, 3);
+  REQUIRE(three.coords.cols() == 3);
+  CHECK(three.axes.topRows(2).isApprox(two.axes, 1e-5f));
+  CHECK(three.coords.leftCols(2).isApprox(two.coords, 1e-4f));
+  CHECK(three.explained[0] == test::approx(two.explained[0], 1e-12));
+  CHECK(three.explained[0] + three.explained[1] + three.explained[2] <= 1.0 + 1e-12);
+  RowMatrix flipped = three.axes;
+  flipped.row(2) *= -1.0f;
+  const PcaProjection p = pca_project(x, 3, &flipped);
+  CHECK(p.axes.topRows(2).isApprox(three.axes.topRows(2), 1e-5f));
+  CHECK(p.axes.row(2).isApprox(-three.axes.row(2), 1e-5f));
+  CHECK(p.coords(7, 2) == test::approx(-three.coords(7, 2), 1e-4));
+}

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "token_sequence.h"
+#include "training_corpus.h"
 
 namespace embplay::test {
 
@@ -28,6 +29,19 @@ inline std::string texts(const TokenSequence& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (i) out += ' ';
     out += tokens.display_text(i);
+  }
+  return out;
+}
+
+// "w w w | w w": a training corpus's words, sentences separated by " | ".
+inline std::string sentences(const TrainingCorpus& c) {
+  std::string out;
+  for (std::size_t s = 0; s < c.sentence_count(); ++s) {
+    if (s) out += " | ";
+    for (std::size_t i = 0; i < c.sentence_length(s); ++i) {
+      if (i) out += ' ';
+      out += c.vocabulary().token(c.ids()[c.sentence_start(s) + i]);
+    }
   }
   return out;
 }

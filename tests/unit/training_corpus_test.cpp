@@ -1,29 +1,17 @@
 // Tests for training_corpus.h: whitespace splitting, line boundaries, dropped rare words,
-// long lines cut like word2vec's MAX_SENTENCE_LENGTH, and the bad-input messages.
+// long lines cut like word2vec's MAX_SENTENCE_LENGTH, and the bad-input messages; words
+// already split (from_tokens): sentences from the newlines between their spans.
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
+#include "test_helpers.h"
 #include "training_corpus.h"
 
 using namespace embplay;
-
-namespace {
-
-// "w w w | w w" : each sentence's words, sentences separated by " | ".
-std::string sentences(const TrainingCorpus& c) {
-  std::string out;
-  for (std::size_t s = 0; s < c.sentence_count(); ++s) {
-    if (s) out += " | ";
-    for (std::size_t i = 0; i < c.sentence_length(s); ++i) {
-      if (i) out += ' ';
-      out += c.vocabulary().token(c.ids()[c.sentence_start(s) + i]);
-    }
-  }
-  return out;
-}
-
-}  // namespace
+using test::sentences;
 
 TEST_CASE("corpus splits on ASCII whitespace and keeps lines apart", "[cbow][corpus]") {
   const auto c = TrainingCorpus::from_text("the cat\tsat\r\n\n  on the\vmat\fthe end\n", 1);
@@ -63,4 +51,35 @@ TEST_CASE("corpus bad input gives one-line reasons", "[cbow][corpus]") {
   CHECK_THROWS_WITH(TrainingCorpus::from_text("ok fine\nbad \xff\xfe word", 1),
                     "the corpus is not valid UTF-8: the word at byte 12 contains invalid bytes (convert the file to UTF-8 first)");
   CHECK_THROWS_WITH(TrainingCorpus::from_text("a b", 0), "min_count must be at least 1, got 0");
+}
+
+namespace {
+// Hand-made words with spans into `text` (as training_tokens.h makes them).
+TokenSequence hand_words(const std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t>>& words) {
+  TokenSequence out;
+  for (const auto& [w, start, end] : words) out.push(w, start, end);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("corpus from tokens: newlines between spans end sentences; min_count applies", "[cbow][corpus]") {
+  const std::string text = "King, queen.\n\nking queen!";
+  //                        0123456789012 3 4567890123
+  const auto words = hand_words({{"king", 0, 4}, {",", 4, 5}, {"queen", 6, 11}, {".", 11, 12},
+                                 {"king", 14, 18}, {"queen", 19, 24}, {"!", 24, 25}});
+  const auto c = TrainingCorpus::from_tokens(words, text, 1);
+  CHECK(sentences(c) == "king , queen . | king queen !");
+  CHECK(c.raw_words() == 7);
+  const auto frequent = TrainingCorpus::from_tokens(words, text, 2);
+  CHECK(sentences(frequent) == "king queen | king queen");
+  CHECK(frequent.vocabulary().count(0) == 3);  // ",", ".", "!" dropped
+}
+
+TEST_CASE("corpus from tokens refuses words a word2vec file cannot hold", "[cbow][corpus]") {
+  CHECK_THROWS_WITH(TrainingCorpus::from_tokens(hand_words({{"a", 0, 1}, {"b c", 2, 5}}), "a b c", 1),
+                    "the token at byte 2 is empty or holds whitespace, which a word2vec file cannot store");
+  CHECK_THROWS_WITH(TrainingCorpus::from_tokens(hand_words({{"", 0, 0}}), "a", 1),
+                    "the token at byte 0 is empty or holds whitespace, which a word2vec file cannot store");
+  CHECK_THROWS_WITH(TrainingCorpus::from_tokens(TokenSequence(), "  ", 1), "the corpus is empty: it has no words");
+  CHECK_THROWS_WITH(TrainingCorpus::from_tokens(hand_words({{"a", 0, 1}}), "a", 0), "min_count must be at least 1, got 0");
 }

@@ -336,7 +336,9 @@ function start() {
   trainingView = new TrainingView(state.strings, {
     workerUrl: new URL('train-worker.js', import.meta.url),
     plotWorkerUrl: new URL('plot-worker.js', import.meta.url),
-    getText: () => ({ input: state.large ? state.large.input : $('text').value, lowercase: $('lowercase').checked }),
+    getText: () => ({
+      input: state.large ? state.large.input : $('text').value, lowercase: $('lowercase').checked, mode: $('mode').value, merges: Number($('merges').value),
+    }),
   });
   trainingView.choosePreset(lang);
   $('sample').value = lang;

@@ -1,22 +1,30 @@
-// The 2-D projection of the word vectors (PCA from the core) on the page: a canvas whose
+// The projection of the word vectors (PCA from the core, 2-D or 3-D, or t-SNE) on the page: a canvas whose
 // drawing happens in a worker on an OffscreenCanvas (web/app/plot-worker.js) when the
 // browser has one, else here (same renderer, web/app/projection-renderer.js). This side
 // keeps what needs the page: hover shows a word, its count and (asked from the training
 // worker) its neighbours; click selects a word; the wheel or +/- zooms, dragging or the
-// arrow keys pan, a double click or 0 resets the view.
+// arrow keys pan, a double click or 0 resets the view. In 3-D (three numbers per point)
+// dragging and the arrow keys turn the cloud instead (projection-orbit.js), and hover and
+// click pick the point drawn on top under the pointer (projection-3d.js).
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { COLOR_BINS, ProjectionRenderer, fitTransform } from './projection-renderer.js';
+import { COLOR_BINS, ProjectionRenderer, fitTransform, pointRadius } from './projection-renderer.js';
+import { cloudRadius, orbitTransform, pickPoint, projectCloud } from './projection-3d.js';
+import { ProjectionOrbit } from './projection-orbit.js';
 
 const HOVER_PX = 10;
 const LOCAL_FRAME_MS = 45;
 
 export class ProjectionPlot {
-  constructor(container, { label, describe, onSelect, workerUrl }) {
+  /** `rotationInput`: the hidden input that keeps the 3-D view's angles for the URL hash. */
+  /** `helpId`: the element that tells how to zoom and pan (the canvas's aria-describedby). */
+  constructor(container, { label, describe, onSelect, workerUrl, rotationInput, helpId }) {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'projection';
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', label);
+    this.canvas.setAttribute('aria-keyshortcuts', '+ - 0 ArrowLeft ArrowRight ArrowUp ArrowDown');
+    if (helpId) this.canvas.setAttribute('aria-describedby', helpId);
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'plot-tooltip';
     this.tooltip.hidden = true;
@@ -28,11 +36,15 @@ export class ProjectionPlot {
     this.words = [];
     this.counts = [];
     this.coords = new Float32Array();
+    this.dims = 2; // numbers per point in coords: 2, or 3 for the 3-D PCA view
     this.view = { scale: 1, x: 0, y: 0 };
+    this.showView();
     this.size = { width: 600, height: 420, ratio: window.devicePixelRatio || 1 };
     this.hoverIndex = -1;
     this.canvas.plot = this; // for tests: canvas.plot.screenPosition(word)
     this.startRenderer(workerUrl);
+    this.orbit = new ProjectionOrbit(this.canvas, { input: rotationInput, onChange: (rotation) => this.send({ type: 'rotation', rotation }) });
+    this.send({ type: 'rotation', rotation: this.orbit.rotation });
     this.watchSize();
     this.watchTheme();
     this.bindEvents();
@@ -48,6 +60,7 @@ export class ProjectionPlot {
       this.pngCalls = new Map();
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'labels') this.setLabelled(data.labels);
+        if (data.type === 'frames') this.framesCall?.(data.frames);
         if (data.type === 'png') {
           const call = this.pngCalls.get(data.id);
           this.pngCalls.delete(data.id);
@@ -67,7 +80,7 @@ export class ProjectionPlot {
       this.worker.postMessage(message);
       return;
     }
-    const setter = { words: 'setWords', coords: 'setCoords', highlight: 'setHighlight', view: 'setView', size: 'setSize', colors: 'setColors' }[message.type];
+    const setter = { words: 'setWords', coords: 'setCoords', highlight: 'setHighlight', view: 'setView', rotation: 'setRotation', size: 'setSize', colors: 'setColors' }[message.type];
     this.local[setter]({ ...message, now: performance.now() });
     this.drawLocal();
   }
@@ -93,6 +106,15 @@ export class ProjectionPlot {
     return new Promise((resolve, reject) => {
       this.pngCalls.set(id, { resolve, reject });
       this.worker.postMessage({ type: 'png', id });
+    });
+  }
+
+  /** The plot worker's last frames, [{ at, ms }] (start time and drawing time), for the frame-time benchmark. */
+  frameTimes() {
+    if (!this.worker) return Promise.resolve([]);
+    return new Promise((resolve) => {
+      this.framesCall = resolve;
+      this.worker.postMessage({ type: 'frames', id: 0 });
     });
   }
 
@@ -133,24 +155,44 @@ export class ProjectionPlot {
     this.counts = counts;
     this.coords = new Float32Array();
     this.view = { scale: 1, x: 0, y: 0 };
+    this.showView();
     this.send({ type: 'words', words, counts });
   }
 
-  /** New coordinates (Float32Array rows x 2, rows = the first `rows` words). */
-  setCoords(coords, rows) {
+  /**
+   * New coordinates (Float32Array rows x dims, rows = the first `rows` words); dims 3 is the
+   * 3-D PCA view, with `explained` the share of the variance along each axis.
+   */
+  setCoords(coords, rows, dims = 2, explained = []) {
     const n = Math.min(rows, this.words.length);
-    this.coords = Float32Array.from(coords.subarray(0, n * 2));
+    this.dims = dims;
+    this.coords = Float32Array.from(coords.subarray(0, n * dims));
     if (this.canvas.dataset.points !== String(n)) this.canvas.dataset.points = String(n);
-    this.send({ type: 'coords', coords: Float32Array.from(this.coords) });
+    if (this.canvas.dataset.dims !== String(dims)) this.canvas.dataset.dims = String(dims);
+    this.orbit.setActive(dims === 3);
+    this.send({ type: 'coords', coords: Float32Array.from(this.coords), dims, explained });
   }
 
   setHighlight(words, arrows = []) {
     this.send({ type: 'highlight', words, arrows });
   }
 
+  /** Zoom (scale) and pan (x, y in CSS pixels) on top of the fitted view. */
   setView(view) {
     this.view = view;
+    this.showView();
     this.send({ type: 'view', view });
+  }
+
+  /** Back to the fitted view (double click, the 0 key, the page's Reset view button). */
+  resetView() {
+    this.setView({ scale: 1, x: 0, y: 0 });
+  }
+
+  // For tests and tools: data-view="x,y,scale" (read-only; the plot never reads it back).
+  showView() {
+    const { x, y, scale } = this.view;
+    this.canvas.dataset.view = `${+x.toFixed(2)},${+y.toFixed(2)},${+scale.toFixed(4)}`;
   }
 
   // ---------- interaction ----------
@@ -158,7 +200,11 @@ export class ProjectionPlot {
   /** Where `word` is drawn (CSS pixels from the canvas's top left, final positions), or null. */
   screenPosition(word) {
     const i = this.words.indexOf(word);
-    if (i < 0 || 2 * i >= this.coords.length) return null;
+    if (i < 0 || this.dims * i >= this.coords.length) return null;
+    if (this.dims === 3) {
+      const cloud = this.cloud3d();
+      return { x: cloud.sx[i], y: cloud.sy[i], depth: cloud.depth[i] };
+    }
     const T = fitTransform(this.coords, this.size.width, this.size.height, this.view);
     return { x: T.x(this.coords[2 * i]), y: T.y(this.coords[2 * i + 1]) };
   }
@@ -167,6 +213,7 @@ export class ProjectionPlot {
     const rect = this.canvas.getBoundingClientRect();
     const px = event.clientX - rect.left;
     const py = event.clientY - rect.top;
+    if (this.dims === 3) return { index: pickPoint(this.cloud3d(), px, py, pointRadius, HOVER_PX), px, py };
     const T = fitTransform(this.coords, this.size.width, this.size.height, this.view);
     let best = -1;
     let bestD = HOVER_PX * HOVER_PX;
@@ -176,6 +223,12 @@ export class ProjectionPlot {
       if (dx * dx + dy * dy < bestD) { bestD = dx * dx + dy * dy; best = i; }
     }
     return { index: best, px, py };
+  }
+
+  // The 3-D points on screen as drawn now (final positions, the rotation's current angles).
+  cloud3d() {
+    const T = orbitTransform(this.orbit.angles(), cloudRadius(this.coords), this.size.width, this.size.height, this.view);
+    return projectCloud(this.coords, this.coords.length / 3, T);
   }
 
   async hover(event) {
@@ -220,7 +273,7 @@ export class ProjectionPlot {
       const my = e.clientY - rect.top - this.size.height / 2;
       this.setView({ scale: this.view.scale * factor, x: mx - (mx - this.view.x) * factor, y: my - (my - this.view.y) * factor });
     }, { passive: false });
-    c.addEventListener('dblclick', () => this.setView({ scale: 1, x: 0, y: 0 }));
+    c.addEventListener('dblclick', () => this.resetView());
     c.addEventListener('keydown', (e) => {
       const v = { ...this.view };
       const step = { ArrowLeft: [20, 0], ArrowRight: [-20, 0], ArrowUp: [0, 20], ArrowDown: [0, -20] }[e.key];

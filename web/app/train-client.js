@@ -4,7 +4,7 @@
 export class TrainClient {
   constructor(workerUrl, handlers) {
     this.worker = new Worker(workerUrl, { type: 'module' });
-    this.handlers = handlers; // { started, progress, projection, done, loaded, paused, resumed, cancelled, failed }
+    this.handlers = handlers; // { started, progress, projection, done, loadProgress, loaded, paused, resumed, cancelled, failed }
     this.runId = 0;
     this.pending = new Map();
     this.nextQuery = 1;
@@ -33,10 +33,14 @@ export class TrainClient {
     this.worker.postMessage({ type: 'start', runId: this.runId, text, settings });
   }
 
-  /** Reads a word2vec file in the worker (the bytes are transferred, not copied). */
-  load(bytes) {
+  /**
+   * Reads a word2vec file in the worker: a File (the worker reads it; the page never holds its
+   * bytes) or a Uint8Array (transferred, not copied). Progress arrives as 'loadProgress'.
+   */
+  load(source) {
     this.runId++;
-    this.worker.postMessage({ type: 'load', runId: this.runId, bytes }, [bytes.buffer]);
+    if (source instanceof Blob) this.worker.postMessage({ type: 'load', runId: this.runId, file: source });
+    else this.worker.postMessage({ type: 'load', runId: this.runId, bytes: source }, [source.buffer]);
   }
 
   /** The plot's projection: 'pca' or 'tsne' (applies now and to later runs). */

@@ -24,7 +24,7 @@ const PRESET_QUESTIONS = {
 };
 
 export class TrainingView {
-  /** getText() -> { input: string | Uint8Array, lowercase } for the "text in section 1" source. */
+  /** getText() -> { input: string | Uint8Array, lowercase, mode, merges } for the "text in section 1" source. */
   constructor(strings, { getText, workerUrl, plotWorkerUrl }) {
     this.S = strings;
     this.getText = getText;
@@ -37,6 +37,8 @@ export class TrainingView {
     this.plot = new ProjectionPlot($('train-plot'), {
       label: strings.trPlotLabel,
       workerUrl: plotWorkerUrl,
+      rotationInput: $('train-rotation'),
+      helpId: 'train-plot-help',
       describe: (word, count, index) => this.describe(word, count, index),
       onSelect: (word) => { $('nn-word').value = word; this.neighbors(); },
     });
@@ -45,13 +47,15 @@ export class TrainingView {
     $('train-stats').textContent = strings.trIdle;
     this.bind();
     this.setButtons();
+    this.showMetric();
   }
 
   setStrings(S) {
     this.S = S;
     if (this.status === 'idle' && !this.hasVectors) $('train-stats').textContent = S.trIdle;
     this.loss.setLabel(S.trLossLabel);
-    this.plot.setLabel(S.trPlotLabel);
+    this.showMetric();
+    this.labelPlot(this.plotMethod, true);
     $('train-progress').setAttribute('aria-label', S.trProgressLabel);
   }
 
@@ -77,6 +81,7 @@ export class TrainingView {
       delete $('train-plot-note').dataset.done;
       this.client.setMethod(e.target.value);
     });
+    $('train-plot-reset').addEventListener('click', () => this.plot.resetView());
     $('train-start').addEventListener('click', () => this.start());
     $('train-pause').addEventListener('click', () => this.client.pause());
     $('train-resume').addEventListener('click', () => this.client.resume());
@@ -90,6 +95,7 @@ export class TrainingView {
       e.target.value = '';
     });
     $('nn-form').addEventListener('submit', (e) => { e.preventDefault(); this.neighbors(); });
+    $('nn-metric').addEventListener('change', () => this.changeMetric());
     $('an-form').addEventListener('submit', (e) => { e.preventDefault(); this.analogy(); });
     $('dir-form').addEventListener('submit', (e) => { e.preventDefault(); this.direction(); });
     $('lookup-form').addEventListener('submit', (e) => { e.preventDefault(); this.lookup(); });
@@ -126,17 +132,22 @@ export class TrainingView {
 
   async text() {
     const source = $('train-source').value;
-    if (source === 'text') {
-      const { input, lowercase } = this.getText();
-      if (!lowercase) return input;
-      return (typeof input === 'string' ? input : new TextDecoder().decode(input)).toLowerCase();
-    }
+    if (source === 'text') return this.getText().input;
     if (!this.corpora.has(source)) {
       const response = await fetch(`assets/corpus-${source}.txt`);
       if (!response.ok) throw new Error(`assets/corpus-${source}.txt: HTTP ${response.status}`);
       this.corpora.set(source, await response.text());
     }
     return this.corpora.get(source);
+  }
+
+  // How the text becomes words (src/training_tokens.h): section 2's tokenizer mode and
+  // lowercasing for the text (GPT-2 never lowercases, as in section 2), whitespace for the
+  // built-in corpora, which are written pre-tokenised.
+  tokenization() {
+    if ($('train-source').value !== 'text') return { tokenizer: 'whitespace', lowercase: false };
+    const { mode, lowercase, merges } = this.getText();
+    return { tokenizer: mode, lowercase: mode !== 'gpt2' && !!lowercase, merges };
   }
 
   async start() {
@@ -172,7 +183,7 @@ export class TrainingView {
     this.setProgress(0);
     $('train-stats').textContent = S.trPreparing;
     this.startedAt = performance.now();
-    this.client.start(text, settings);
+    this.client.start(text, { ...settings, ...this.tokenization() });
   }
 
   // A word2vec file (text or binary) to explore instead of training; parsed in the worker.
@@ -188,19 +199,13 @@ export class TrainingView {
     this.setButtons();
     this.loss.clear();
     this.latest = null;
-    const bar = $('train-progress');
-    bar.removeAttribute('aria-valuenow'); // indeterminate while the worker parses
-    bar.firstElementChild.style.width = '0%';
-    delete bar.dataset.ms;
+    delete $('train-progress').dataset.ms;
+    this.setProgress(0); // then 'loadProgress' as the worker reads: determinate, by rows (or bytes for GloVe)
+    this.loadingName = file.name;
+    this.loadPercent = 0;
     $('train-stats').textContent = S.loadReading(file.name, (file.size / 1048576).toFixed(1));
     this.startedAt = performance.now();
-    try {
-      this.client.load(new Uint8Array(await file.arrayBuffer()));
-    } catch (error) {
-      this.status = 'idle';
-      this.setButtons();
-      this.showError(S.loadFailed + error.message);
-    }
+    this.client.load(file); // the worker reads the File itself: its bytes never enter the page's heap
   }
 
   // ---------- worker events ----------
@@ -212,22 +217,22 @@ export class TrainingView {
         this.hasVectors = true;
         this.status = 'running';
         this.plot.setWords(words, counts);
-        $('train-vocab').textContent = info.loaded ? this.S.loadVocab(info.vocabSize, info.dim) : this.S.trVocab(info.vocabSize, info.corpusWords, info.dim);
+        $('train-vocab').textContent = info.loaded ? this.S.loadVocab(info.vocabSize, info.dim)
+          : `${this.S.trVocab(info.vocabSize, info.corpusWords, info.dim)} ${this.S.trTokenizer(info.tokenizer, info.lowercase)}`;
         $('train-warnings').textContent = info.warnings.join(' ');
         this.setButtons();
       },
       progress: ({ progress }) => this.onProgress(progress),
       projection: (frame) => {
         const { coords, rows } = frame;
-        this.plot.setCoords(coords, rows);
+        this.plot.setCoords(coords, rows, frame.k ?? 2, frame.explained);
+        this.labelPlot(frame.method);
         // The note changes with every frame; a page repaint a second is enough for it.
         const now = performance.now();
         const last = frame.method === 'tsne' && frame.iteration >= frame.iterations;
-        if (last || (this.status === 'done' && frame.method === 'pca') || !(now - this.noteAt < 1000)) {
+        if (last || (this.status === 'done' && frame.method !== 'tsne') || !(now - this.noteAt < 1000)) {
           this.noteAt = now;
-          $('train-plot-note').textContent = frame.method === 'tsne'
-            ? this.S.trTsneNote(rows, frame.iteration, frame.iterations, frame.perplexity.toFixed(0))
-            : this.S.trExplained(rows, (100 * frame.explained[0]).toFixed(1), (100 * (frame.explained[1] ?? 0)).toFixed(1));
+          $('train-plot-note').textContent = this.plotNote(frame);
           $('train-plot-note').dataset.method = frame.method;
           if (last) $('train-plot-note').dataset.done = 'tsne';
         }
@@ -240,6 +245,13 @@ export class TrainingView {
         this.onProgress(progress);
         $('train-stats').textContent = this.S.trDone(progress.wordsDone, (ms / 1000).toFixed(2), Math.round(progress.wordsPerSecond), progress.loss.toFixed(3));
         this.setButtons();
+      },
+      loadProgress: ({ fraction, rows, totalRows }) => {
+        const percent = Math.min(99, Math.floor(fraction * 100));
+        if (percent === this.loadPercent) return; // the bar and the line change once per percent
+        this.loadPercent = percent;
+        this.setProgress(percent);
+        $('train-stats').textContent = this.S.loadProgress(this.loadingName, percent, rows, totalRows);
       },
       loaded: ({ info, seconds }) => {
         this.status = 'done';
@@ -271,6 +283,24 @@ export class TrainingView {
         this.setButtons();
       },
     };
+  }
+
+  plotNote(frame) {
+    const S = this.S;
+    if (frame.method === 'tsne') return S.trTsneNote(frame.rows, frame.iteration, frame.iterations, frame.perplexity.toFixed(0));
+    const pct = (i) => (100 * (frame.explained[i] ?? 0)).toFixed(1);
+    if (frame.method === 'pca3') {
+      const sum = (100 * frame.explained.slice(0, 3).reduce((a, b) => a + b, 0)).toFixed(1);
+      return S.trExplained3(frame.rows, pct(0), pct(1), pct(2), sum);
+    }
+    return S.trExplained(frame.rows, pct(0), pct(1));
+  }
+
+  // The plot's accessible name says which projection it shows (set again when the language changes).
+  labelPlot(method, force = false) {
+    if (method === this.plotMethod && !force) return;
+    this.plotMethod = method;
+    this.plot.setLabel(method === 'pca3' ? this.S.trPlot3dLabel : this.S.trPlotLabel);
   }
 
   setProgress(percent) {
@@ -369,10 +399,27 @@ export class TrainingView {
     return this.runQuestion('nn-error', async () => {
       const word = $('nn-word').value.trim();
       if (!word) throw new Error(this.S.askNoWord);
-      const results = await this.client.ask('neighbors', word, this.k('nn-k'));
+      const metric = $('nn-metric').value;
+      const results = await this.client.ask('neighbors', word, this.k('nn-k'), metric);
       this.fillResults('nn-results', results);
+      $('nn-results').dataset.metric = metric;
+      $('nn-results').dataset.word = word;
       this.plot.setHighlight([word, ...results.map((r) => r.word)]);
     });
+  }
+
+  // The score line names the chosen metric: cosine (higher is nearer) or distance (lower is nearer).
+  showMetric() {
+    $('nn-score-label').textContent = this.S.nnScore[$('nn-metric').value];
+  }
+
+  // A list ranked by the other metric would be mislabelled: clear it, then ask again if there are vectors.
+  changeMetric() {
+    this.showMetric();
+    $('nn-results').replaceChildren();
+    delete $('nn-results').dataset.metric;
+    delete $('nn-results').dataset.word;
+    if (this.hasVectors && $('nn-word').value.trim()) this.neighbors();
   }
 
   analogy() {

@@ -3,19 +3,19 @@
 // trained ones. Files list words most frequent first but carry no counts: counts is null
 // and the page shows ranks. The projection fits on the `rows` first words only.
 import { VectorQueries } from './vector-queries.js';
+import { PcaFrames } from './pca-frames.js';
 
 export class LoadedVectors extends VectorQueries {
-  constructor(module, bytes) {
+  /** `source`: the file's bytes (read at once), or WordVectors read in slices (vector-file-reader.js), now owned here. */
+  constructor(module, source) {
     super();
     this.module = module;
-    this.wv = module.parseWord2Vec(bytes);
-    const n = this.wv.size();
-    this.words = new Array(n);
-    for (let i = 0; i < n; i++) this.words[i] = this.wv.word(i);
+    this.wv = typeof source?.vectors === 'function' ? source : module.parseWord2Vec(source);
+    this.words = module.wordVectorsWords(this.wv);
     this.counts = null;
     this.dim = this.wv.dim();
     this.rows = this.wv.vectors(); // one copy, reused by direction, exports and projections
-    this.axes = undefined;
+    this.pca = new PcaFrames(this.dim);
     this.finished = true;
   }
 
@@ -31,14 +31,14 @@ export class LoadedVectors extends VectorQueries {
     return this.rows;
   }
 
+  /** PCA (k = 2 or 3 components) of the `rows` first words: { coords (rows x k), explained, rows, k }. */
   projection(rows = 500, k = 2) {
     const n = Math.min(rows, this.words.length);
-    const p = this.module.pcaProject(this.rows.subarray(0, n * this.dim), n, this.dim, Math.min(k, this.dim), this.axes);
-    this.axes = p.axes;
-    return { coords: p.coords, explained: Array.from(p.explained), rows: n, k };
+    return this.pca.project(n, k, (components, previous) => this.module.pcaProject(this.rows.subarray(0, n * this.dim), n, this.dim, components, previous));
   }
 
   delete() {
+    this.dropSpace();
     if (!this.wv.isDeleted()) this.wv.delete();
   }
 }

@@ -1,22 +1,26 @@
 // The Web Worker that trains word vectors (web/core/training-run.js) so the page never
 // blocks. It trains in ~25 ms slices and yields between them, so pause, resume, cancel and
 // questions arrive while it runs. Messages in:
-//   { type: 'start', runId, text, settings } | { type: 'load', runId, bytes } (a word2vec file)
-//   | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' } | { type: 'method', method: 'pca'|'tsne' }
+//   { type: 'start', runId, text, settings } | { type: 'load', runId, file | bytes } (a word2vec file: a File or its bytes)
+//     (settings.tokenizer 'gpt2': GPT-2's ranks are fetched once, from assets/ next to this script)
+//   | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' } | { type: 'method', method: 'pca'|'pca3'|'tsne' }
 //   { type: 'query', id, method: 'neighbors'|'analogy'|'direction'|'projection'|'exportFile'|'lookup', args }
 // Messages out (all with runId): 'started' (info, words, counts), 'progress', 'projection'
-// (PCA about every 200 ms and at the end; t-SNE every few iterations once vectors are final), 'done', 'loaded' (info, seconds), 'paused',
+// (PCA, 2-D or with method 'pca3' 3-D, about every 200 ms and at the end; t-SNE every few iterations once vectors are final), 'done', 'loadProgress' (fraction, rows, totalRows), 'loaded' (info, seconds), 'paused',
 // 'cancelled', 'failed' (message),
 // and { type: 'answer', id, result | error } for queries.
 import { importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
+import { VectorFileReader } from './vector-file-reader.js';
 
 const PROJECTION_MS = 200;
 const PLOTTED_WORDS = 500;
 
+// The module sits next to this script: import.meta.url, not self.location, which is a blob: URL
+// when a page on another origin starts this worker through a one-line blob (web/embed/cbow-trainer.js).
 const modulePromise = (async () => {
-  const { factory } = await importModuleFactory(self.location.href);
+  const { factory } = await importModuleFactory(import.meta.url);
   return factory({});
 })();
 
@@ -25,7 +29,7 @@ let runId = 0;
 let generation = 0; // bumped by every start and cancel, so a start still loading the module can tell it is stale
 let state = 'idle'; // idle | running | paused | done
 let lastProjection = 0;
-let method = 'pca'; // the plot's projection: 'pca' (live during training) or 'tsne' (once vectors are final)
+let method = 'pca'; // the plot's projection: 'pca' or 'pca3' (2-D or 3-D, live during training) or 'tsne' (once vectors are final)
 let tsneJob = null; // { tsne, rows } while t-SNE iterations remain
 
 const TSNE_ITERATIONS = 500;
@@ -42,6 +46,7 @@ function post(type, body = {}) {
 
 function stop() {
   stopTsne();
+  stopFile();
   run?.delete();
   run = null;
   state = 'idle';
@@ -54,7 +59,8 @@ function stopTsne() {
 
 function sendProjection() {
   lastProjection = performance.now();
-  post('projection', { ...run.projection(PLOTTED_WORDS), method: 'pca' });
+  const k = method === 'pca3' ? 3 : 2;
+  post('projection', { ...run.projection(PLOTTED_WORDS, k), method: k === 3 ? 'pca3' : 'pca' });
 }
 
 // t-SNE of the plotted words (van der Maaten & Hinton 2008, src/tsne.h), animated: a few
@@ -91,7 +97,7 @@ function tsneLoop() {
 }
 
 function setMethod(next) {
-  method = next === 'tsne' ? 'tsne' : 'pca';
+  method = next === 'tsne' || next === 'pca3' ? next : 'pca';
   if (!run) return;
   if (method === 'tsne') startTsne();
   else {
@@ -122,13 +128,29 @@ function loop() {
   schedule();
 }
 
+// GPT-2's ranks (about 370 KB) for training on GPT-2 tokens, fetched on first use like worker.js does.
+let gpt2Ranks = null;
+function loadGpt2Ranks() {
+  gpt2Ranks ??= (async () => {
+    const url = new URL('assets/gpt2-ranks.bin', import.meta.url);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not load GPT-2's vocabulary (${url.pathname}: HTTP ${response.status})`);
+    return new Uint8Array(await response.arrayBuffer());
+  })().catch((error) => {
+    gpt2Ranks = null;
+    throw error;
+  });
+  return gpt2Ranks;
+}
+
 async function start({ text, settings }) {
   stop();
   const mine = ++generation;
   const module = await modulePromise;
-  if (mine !== generation) return; // a newer start or a cancel arrived while the module loaded
+  const ranks = settings.tokenizer === 'gpt2' ? await loadGpt2Ranks() : undefined;
+  if (mine !== generation) return; // a newer start or a cancel arrived while the module (or the ranks) loaded
   try {
-    run = new TrainingRun(module, text, settings);
+    run = new TrainingRun(module, text, ranks ? { ...settings, gpt2Ranks: ranks } : settings);
   } catch (error) {
     post('failed', { message: error?.message ?? String(error) });
     return;
@@ -139,23 +161,57 @@ async function start({ text, settings }) {
   schedule();
 }
 
-// Reads a word2vec file (bytes transferred from the page): the same views as a trained run.
-async function load({ bytes }) {
+// Reads a word2vec file (a File from the page, or its bytes) in ~25 ms slices, posting
+// 'loadProgress' { fraction, rows, totalRows } after each, so a cancel gets through; then
+// the same views as a trained run.
+let fileJob = null; // { id, reader, module, started } while a file is being read
+const fileChannel = new MessageChannel();
+fileChannel.port1.onmessage = (event) => fileLoop(event.data); // the job's id: a stale slice of a replaced job does nothing
+
+async function load({ file, bytes }) {
   stop();
   const mine = ++generation;
+  const started = performance.now();
   const module = await modulePromise;
   if (mine !== generation) return;
-  const started = performance.now();
+  const data = file ? new Uint8Array(await file.arrayBuffer()) : bytes;
+  if (mine !== generation) return; // cancelled while the browser read the file
   try {
-    run = new LoadedVectors(module, bytes);
+    fileJob = { id: mine, reader: new VectorFileReader(module, data), module, started };
   } catch (error) {
+    post('failed', { message: error?.message ?? String(error) });
+    return;
+  }
+  fileChannel.port2.postMessage(mine);
+}
+
+function stopFile() {
+  fileJob?.reader.delete();
+  fileJob = null;
+}
+
+function fileLoop(id) {
+  const job = fileJob;
+  if (!job || job.id !== id) return;
+  try {
+    const p = job.reader.step();
+    post('loadProgress', { fraction: p.fraction, rows: p.rows, totalRows: p.totalRows });
+    if (!p.done) {
+      fileChannel.port2.postMessage(id);
+      return;
+    }
+    const vectors = job.reader.finish();
+    stopFile();
+    run = new LoadedVectors(job.module, vectors);
+  } catch (error) {
+    stop();
     post('failed', { message: error?.message ?? String(error) });
     return;
   }
   state = 'done';
   post('started', { info: run.info(), words: run.words.slice(0, PLOTTED_WORDS), counts: null });
   sendProjection();
-  post('loaded', { info: run.info(), seconds: (performance.now() - started) / 1000 });
+  post('loaded', { info: run.info(), seconds: (performance.now() - job.started) / 1000 });
   if (method === 'tsne') startTsne();
 }
 

@@ -2,25 +2,32 @@
 // responsive between them (pause, resume, cancel, questions): step() trains for about
 // `sliceMs` and adapts the chunk size to the measured speed. Also answers the page's
 // questions about the current vectors (vector-queries.js) and gives the PCA projection of
-// the most frequent words, with axes kept from frame to frame.
+// the most frequent words, 2-D or 3-D, with axes kept from frame to frame (pca-frames.js).
 // Works wherever the module does (a worker, Node); deletes every C++ object it creates.
+import { nextSliceSize } from './slice-size.js';
 import { VectorQueries } from './vector-queries.js';
+import { PcaFrames } from './pca-frames.js';
 
 const MIN_CHUNK = 1000;
 const MAX_CHUNK = 2_000_000;
 
 export class TrainingRun extends VectorQueries {
-  /** `settings`: the page's names (size, window, negative, epochs, alpha, minCount, sample, seed). */
+  /**
+   * `settings`: the page's names (size, window, negative, epochs, alpha, minCount, sample, seed), and
+   * how the text becomes words: tokenizer ('whitespace' default | 'word' | 'char' | 'bpe' | 'gpt2'),
+   * lowercase, merges, gpt2Ranks (the bytes of gpt2-ranks.bin for 'gpt2').
+   */
   constructor(module, text, settings, { sliceMs = 25, lossWindow = 20000 } = {}) {
     super();
     this.module = module;
     this.trainer = module.createCbowTrainer(text, { ...settings, lossWindow, batch: 1, threads: 1 });
+    this.tokenization = { tokenizer: settings.tokenizer ?? 'whitespace', lowercase: !!settings.lowercase };
     this.sliceMs = sliceMs;
     this.chunk = 5000;
     this.words = this.trainer.words();
     this.counts = Array.from(this.trainer.counts());
     this.dim = this.trainer.dim();
-    this.axes = undefined;
+    this.pca = new PcaFrames(this.dim);
     this.snapshot = null; // WordVectors of the last query, valid until the next step
     this.progress = this.trainer.progress();
   }
@@ -28,7 +35,7 @@ export class TrainingRun extends VectorQueries {
   info() {
     return {
       vocabSize: this.words.length, dim: this.dim, corpusWords: this.trainer.corpusWords(),
-      totalWords: this.progress.totalWords, warnings: this.trainer.warnings(),
+      totalWords: this.progress.totalWords, warnings: this.trainer.warnings(), ...this.tokenization,
     };
   }
 
@@ -37,9 +44,7 @@ export class TrainingRun extends VectorQueries {
     this.dropSnapshot();
     const started = now();
     this.progress = this.trainer.train(this.chunk);
-    const ms = Math.max(now() - started, 0.1);
-    const next = this.chunk * Math.min(2, Math.max(0.5, this.sliceMs / ms));
-    this.chunk = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, next)));
+    this.chunk = nextSliceSize(this.chunk, now() - started, this.sliceMs, MIN_CHUNK, MAX_CHUNK);
     return this.progress;
   }
 
@@ -47,12 +52,15 @@ export class TrainingRun extends VectorQueries {
     return this.progress.finished;
   }
 
-  /** PCA of the `rows` most frequent words: { coords (rows x k), explained, rows }. */
+  /** PCA (k = 2 or 3 components) of the `rows` most frequent words: { coords (rows x k), explained, rows, k }. */
   projection(rows = 500, k = 2) {
     const n = Math.min(rows, this.words.length);
-    const p = this.module.pcaProjectTrainer(this.trainer, n, k, this.axes);
-    this.axes = p.axes;
-    return { coords: p.coords, explained: Array.from(p.explained), rows: n, k };
+    return this.pca.project(n, k, (components, previous) => this.module.pcaProjectTrainer(this.trainer, n, components, previous));
+  }
+
+  /** The latest PCA axes (Float32Array, one row of dim numbers per component seen so far). */
+  get axes() {
+    return this.pca.axes;
   }
 
   /** The vectors as they are now (a WordVectors snapshot, rebuilt after the next step). */
@@ -62,6 +70,7 @@ export class TrainingRun extends VectorQueries {
   }
 
   dropSnapshot() {
+    this.dropSpace();
     if (this.snapshot && !this.snapshot.isDeleted()) this.snapshot.delete();
     this.snapshot = null;
   }

@@ -1,17 +1,36 @@
 // The questions the page asks of a set of word vectors, whether trained here
 // (training-run.js) or read from a word2vec file (loaded-vectors.js): neighbours, analogy,
 // a direction from word pairs, a word's row (lookup), and the vectors as files. A subclass provides words, counts
-// (or null), dim, vectors() (a WordVectors of the WASM module), matrix() (its rows as a
-// Float32Array) and projection(rows).
+// (or null), dim, module, vectors() (a WordVectors of the WASM module), matrix() (its rows as a
+// Float32Array) and projection(rows). Neighbours and analogies go through a WordSpace
+// (src/word_space.h) built once per WordVectors, so a 100,000-word file is not rescaled per question.
 import { pairDirection, projectOnDirection } from './direction.js';
 
 export class VectorQueries {
-  neighbors(word, k = 10) {
-    return this.vectors().neighbors(word, k);
+  /** The k nearest words: metric 'cosine' (default; score = cosine) or 'euclidean' (score = distance). */
+  neighbors(word, k = 10, metric = 'cosine') {
+    return this.space().neighbors(word, k, metric);
   }
 
   analogy(a, b, c, k = 10) {
-    return this.vectors().analogy(a, b, c, k);
+    return this.space().analogy(a, b, c, k);
+  }
+
+  /** The WordSpace over vectors(), rebuilt when vectors() gives another object. */
+  space() {
+    const v = this.vectors();
+    if (this.spaceOf !== v) {
+      this.dropSpace();
+      this.cachedSpace = this.module.createWordSpace(v);
+      this.spaceOf = v;
+    }
+    return this.cachedSpace;
+  }
+
+  dropSpace() {
+    if (this.cachedSpace && !this.cachedSpace.isDeleted()) this.cachedSpace.delete();
+    this.cachedSpace = null;
+    this.spaceOf = null;
   }
 
   matrix() {
@@ -42,7 +61,8 @@ export class VectorQueries {
   /**
    * The vectors as a file: 'word2vec' (text), 'word2vec-binary', 'vectors.tsv' and
    * 'metadata.tsv' (what the TensorFlow Embedding Projector loads), 'coordinates.csv' (the
-   * 2-D PCA of every word). Returns { name, type, data: Uint8Array | string }.
+   * 3-D PCA of every word: pc1, pc2 as in the 2-D view, and pc3; always three columns, 0 for
+   * vectors of fewer dimensions). Returns { name, type, data: Uint8Array | string }.
    */
   exportFile(format) {
     const v = this.vectors();
@@ -52,10 +72,10 @@ export class VectorQueries {
       case 'vectors.tsv': return { name: 'vectors.tsv', type: 'text/tab-separated-values', data: rowsAsText(this.matrix(), this.dim, '\t') };
       case 'metadata.tsv': return { name: 'metadata.tsv', type: 'text/tab-separated-values', data: this.words.map((w) => `${w}\n`).join('') };
       case 'coordinates.csv': {
-        const { coords } = this.projection(this.words.length);
+        const { coords } = this.projection(this.words.length, 3);
         const count = (i) => (this.counts ? this.counts[i] : '');
-        const lines = this.words.map((w, i) => `${csvField(w)},${count(i)},${coords[2 * i]},${coords[2 * i + 1]}\n`);
-        return { name: 'coordinates.csv', type: 'text/csv', data: `word,count,pc1,pc2\n${lines.join('')}` };
+        const lines = this.words.map((w, i) => `${csvField(w)},${count(i)},${coords[3 * i]},${coords[3 * i + 1]},${coords[3 * i + 2]}\n`);
+        return { name: 'coordinates.csv', type: 'text/csv', data: `word,count,pc1,pc2,pc3\n${lines.join('')}` };
       }
       default: throw new Error(`unknown export format '${format}'`);
     }

@@ -4,11 +4,13 @@
 // checks the values as it checks any attribute (bad -> default + console warning).
 //   view=pe      d (d-model), n (max-len), base, layout, kind, seed, controls, curves
 //   view=tokens  mode, text, lowercase, merges, controls
-//   both         theme (light | dark | auto), lang (en | ko)
+//   view=cbow    corpus, epochs, size, seed, analogy (trains when the reader presses Train)
+//   all          theme (light | dark | auto), lang (en | ko)
 
 const VIEWS = {
   pe: { tag: 'pe-heatmap', params: { d: 'd-model', n: 'max-len', base: 'base', layout: 'layout', kind: 'kind', seed: 'seed', controls: 'controls', curves: 'curves' } },
   tokens: { tag: 'token-view', params: { mode: 'mode', text: 'text', lowercase: 'lowercase', merges: 'merges', controls: 'controls' } },
+  cbow: { tag: 'cbow-demo', params: { corpus: 'corpus', epochs: 'epochs', size: 'size', seed: 'seed', analogy: 'analogy' } },
 };
 const COMMON = { theme: 'theme', lang: 'lang' };
 

@@ -52,4 +52,18 @@ textarea { display: block; width: 100%; min-height: 3.2em; padding: 6px 8px; res
 .tok { border-radius: 4px; padding: 1px 2px; margin: 0 1px; color: #1d1d1f; }
 .tok.unk { outline: 2px dashed var(--error); }
 .summary { color: var(--muted); font-size: 12px; margin: 6px 0 0; }
+.train-bar { display: flex; align-items: center; gap: 10px; }
+.train-bar button { font: inherit; font-size: 14px; padding: 5px 14px; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--card); cursor: pointer; flex: none; }
+.train-bar button:disabled { opacity: .55; cursor: progress; }
+.train-bar button:focus-visible { outline: 2px solid var(--fg); outline-offset: 2px; }
+.progress { flex: 1 1 auto; min-width: 0; height: 12px; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; background: var(--bg); }
+.progress-fill { height: 100%; width: 0; background: var(--accent); }
+.stats { color: var(--muted); font-size: 12px; margin: 6px 0; font-variant-numeric: tabular-nums; min-height: 1.45em; overflow-wrap: anywhere; }
+.plot-box canvas.plot { display: block; width: 100%; max-width: 100%; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
+.analogy { font-size: 15px; margin: 8px 0 2px; overflow-wrap: anywhere; }
+.analogy-top { margin: 0; padding-left: 1.6em; font-size: 13px; }
+.analogy-top .score { color: var(--muted); font-variant-numeric: tabular-nums; }
+.plane-box { margin: 8px 0 0; padding: 0; }
+.plane-box canvas.plane { display: block; width: 100%; max-width: 100%; border: 1px solid var(--border); border-radius: 6px; }
+.plane-box figcaption { color: var(--muted); font-size: 12px; margin: 4px 0 0; }
 `;
