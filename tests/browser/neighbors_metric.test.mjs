@@ -1,7 +1,8 @@
 // Nearest neighbours by metric in section 8 (issue 4 §5, "Euclidean as an option"), in headless
 // Chromium: after training the English preset, switching the Metric select to Euclidean
 // distance re-asks the question, the score line says "distance", the distances increase down
-// the list, the neighbours are highlighted in the plot; the metric survives a URL-hash round trip.
+// the list, the neighbours are highlighted in the plot and a hovered point's tooltip ranks by the
+// same metric; the metric survives a URL-hash round trip.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession } from './browser.mjs';
@@ -60,6 +61,19 @@ test('switching the metric to Euclidean lists distances, increasing, highlighted
   assert.notDeepEqual(distances, cosine);
   assert.deepEqual(await page.evaluate(() => window.__highlighted), ['king', ...euclidWords]);
   t.diagnostic(`king: cosine ${cosineWords.slice(0, 5).join(' ')} | euclidean ${euclidWords.slice(0, 5).join(' ')}`);
+
+  // Hovering a point ranks its neighbours by the same metric, and says so.
+  const canvas = page.locator('#train-plot canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const at = await canvas.evaluate((c) => c.plot.screenPosition('king'));
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  await page.waitForFunction(() => /^king · count [\d,]+ · near \(distance\): /.test(document.querySelector('.plot-tooltip').textContent));
+  const tooltip = await page.locator('.plot-tooltip').textContent();
+  const hovered = tooltip.replace(/^.* near \(distance\): /, '').split(', ').map((n) => n.split(' '));
+  assert.deepEqual(hovered.map(([w]) => w), euclidWords.slice(0, 5), tooltip);
+  hovered.forEach(([, d], i) => assert.ok(Math.abs(Number(d) - distances[i]) <= 0.0051, `${tooltip} vs the list's ${distances[i]}`));
+  await page.mouse.move(box.x + 2, box.y + 2);
 
   // The hash names the metric; a link with it restores the select and the score line.
   await page.waitForFunction(() => location.hash.includes('nn-metric=euclidean'));

@@ -357,8 +357,9 @@ export class TrainingView {
   async describe(word, count, index) {
     const S = this.S;
     try {
-      const near = await this.client.ask('neighbors', word, 5);
-      return S.trHover(word, count, near.map((n) => `${n.word} ${n.score.toFixed(2)}`).join(', '), index + 1);
+      const metric = $('nn-metric').value; // the tooltip ranks neighbours as section 8's list does
+      const near = await this.client.ask('neighbors', word, 5, metric);
+      return S.trHover(word, count, near.map((n) => `${n.word} ${n.score.toFixed(2)}`).join(', '), index + 1, metric);
     } catch {
       return S.trHover(word, count, '', index + 1);
     }

@@ -199,7 +199,7 @@ export default {
   trPlot3dLabel: 'The most frequent words projected on their first three principal components, seen turned in 3-D',
   trPlotReset: 'Reset view',
   trPlotHelp: 'Hover a point for its count and neighbours; click to select it; scroll or press + and − to zoom, drag or press the arrow keys to pan, double-click, press 0 or use Reset view to see every point again. In 3-D, drag or use the arrow keys to turn the cloud (nearer words are larger); hold Shift to pan.',
-  trHover: (word, count, neighbours, rank) => `${word} · ${count == null ? `rank ${rank}` : `count ${Number(count).toLocaleString('en')}`}${neighbours ? ` · near: ${neighbours}` : ''}`,
+  trHover: (word, count, neighbours, rank, metric) => `${word} · ${count == null ? `rank ${rank}` : `count ${Number(count).toLocaleString('en')}`}${neighbours ? ` · near${metric === 'euclidean' ? ' (distance)' : ''}: ${neighbours}` : ''}`,
   exportHeading: 'Export',
   exportW2v: 'word2vec text',
   exportW2vBin: 'word2vec binary',

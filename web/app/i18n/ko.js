@@ -199,7 +199,7 @@ export default {
   trPlot3dLabel: '가장 자주 나온 단어들을 처음 세 주성분에 투영해 3차원으로 돌려 본 그림',
   trPlotReset: '보기 초기화',
   trPlotHelp: '점에 마우스를 올리면 빈도와 이웃이 보이고, 누르면 선택됩니다. 휠이나 + − 키로 확대·축소, 끌거나 화살표 키로 이동, 두 번 누르거나 0 키나 ‘보기 초기화’로 모든 점이 보이게 되돌립니다. 3차원에서는 끌거나 화살표 키로 돌리고 (가까운 단어일수록 크게), Shift를 누른 채로 하면 이동합니다.',
-  trHover: (word, count, neighbours, rank) => `${word} · ${count == null ? `순위 ${rank}` : `빈도 ${Number(count).toLocaleString('ko')}`}${neighbours ? ` · 이웃: ${neighbours}` : ''}`,
+  trHover: (word, count, neighbours, rank, metric) => `${word} · ${count == null ? `순위 ${rank}` : `빈도 ${Number(count).toLocaleString('ko')}`}${neighbours ? ` · 이웃${metric === 'euclidean' ? '(거리)' : ''}: ${neighbours}` : ''}`,
   exportHeading: '내보내기',
   exportW2v: 'word2vec 텍스트',
   exportW2vBin: 'word2vec 바이너리',
