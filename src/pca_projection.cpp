@@ -24,11 +24,12 @@ void check_input(const RowMatrix& x, int k, const RowMatrix* previous) {
   if (!x.allFinite()) throw std::invalid_argument("PCA input contains a value that is not finite");
 }
 
-// Flips `axis` to agree with `previous` (positive dot product), or, without one, so that
-// its largest-magnitude entry is positive.
+// Flips `axis` to agree with `previous` (positive dot product), or, without one (no
+// previous axes, or an all-zero row: no preference for this axis), so that its
+// largest-magnitude entry is positive.
 void orient(Eigen::RowVectorXd& axis, const RowMatrix* previous, int i) {
   double sign_of = 0.0;
-  if (previous) {
+  if (previous && !previous->row(i).isZero(0)) {
     sign_of = axis.dot(previous->row(i).cast<double>());
   } else {
     Eigen::Index at = 0;

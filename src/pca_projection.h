@@ -23,7 +23,8 @@ struct PcaProjection {
 };
 
 // Projects the rows of `x` on their first k principal axes. `previous_axes`, when not
-// null and shaped k x dim, orients the new axes to agree with it. Throws
+// null and shaped k x dim, orients the new axes to agree with it; an all-zero row of it
+// leaves that axis to the largest-entry rule (an axis the caller has not seen yet). Throws
 // std::invalid_argument for no rows, k outside [1, min(3, dim)], a previous_axes of
 // another shape, or a value that is not finite.
 PcaProjection pca_project(const RowMatrix& x, int k, const RowMatrix* previous_axes = nullptr);

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "word_direction.h"
+
 namespace embplay {
 
 namespace {
@@ -28,6 +30,13 @@ std::vector<Neighbor> WordSpace::neighbors(std::string_view word, std::size_t k,
 
 std::vector<Neighbor> WordSpace::analogy(std::string_view a, std::string_view b, std::string_view c, std::size_t k) const {
   return search_.analogy(row_of(a), row_of(b), row_of(c), k);
+}
+
+Eigen::VectorXf WordSpace::direction(const std::vector<std::pair<std::string, std::string>>& pairs) const {
+  std::vector<RowPair> rows;
+  rows.reserve(pairs.size());
+  for (const auto& [a, b] : pairs) rows.push_back({row_of(a), row_of(b)});
+  return project_on_direction(vectors_->vectors(), pair_direction(vectors_->vectors(), rows));
 }
 
 }  // namespace embplay

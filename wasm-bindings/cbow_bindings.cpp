@@ -10,7 +10,8 @@
 //                       (metric 'cosine', the default, or 'euclidean': then the score is the distance)
 //   Module.parseWord2Vec(bytes) -> WordVectors from a word2vec text or binary file (Uint8Array)
 //   Module.createWordSpace(wv) -> the same neighbors/analogy, with the rows scaled once for many
-//                       questions (src/word_space.h); it keeps wv alive
+//                       questions (src/word_space.h), and direction([[a, b], ...]) -> Float32Array of
+//                       every word's projection on the a -> b direction; it keeps wv alive
 // Errors (bad options, empty corpus, divergence, broken files) arrive as JS Errors.
 // WASM has no threads here: options.threads must be absent or 1.
 #include <emscripten/bind.h>
@@ -183,6 +184,17 @@ double vectors_index_of(const WordVectors& v, std::string word) { return static_
 val vectors_matrix(const WordVectors& v) {
   return copy_to_js(v.vectors().data(), static_cast<std::size_t>(v.vectors().size()));
 }
+// Rows [first, first + count) as a Float32Array copy (a word's row, the plotted words).
+val vectors_rows(const WordVectors& v, double first, double count) {
+  return guard([&] {
+    const auto n = static_cast<double>(v.size());
+    if (!(first >= 0 && count >= 0 && first + count <= n) || first != std::floor(first) || count != std::floor(count)) {
+      throw std::out_of_range("rows(first, count): not a range of whole rows within the " + std::to_string(v.size()) + " words");
+    }
+    const std::size_t dim = v.dim();
+    return copy_to_js(v.vectors().data() + static_cast<std::size_t>(first) * dim, static_cast<std::size_t>(count) * dim);
+  });
+}
 
 std::size_t checked_k(double k) {
   if (!(k >= 1 && k <= 1e6)) throw std::invalid_argument("k must be between 1 and 1000000");
@@ -218,6 +230,23 @@ val space_neighbors(const WordSpace& space, std::string word, double k) {
 }
 val space_analogy(const WordSpace& space, std::string a, std::string b, std::string c, double k) {
   return guard([&] { return neighbors_to_js(space.vectors(), space.analogy(a, b, c, checked_k(k))); });
+}
+// pairs: [[a, b], ...] words -> Float32Array of every word's projection on the a -> b direction.
+val space_direction(const WordSpace& space, val pairs) {
+  return guard([&] {
+    if (!pairs.isArray()) throw std::invalid_argument("direction(pairs): pairs must be an array of [a, b] word pairs");
+    std::vector<std::pair<std::string, std::string>> words;
+    const auto n = pairs["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < n; ++i) {
+      const val pair = pairs[i];
+      if (!pair.isArray() || pair["length"].as<std::size_t>() != 2 || !pair[0].isString() || !pair[1].isString()) {
+        throw std::invalid_argument("direction(pairs): each pair must be two words");
+      }
+      words.emplace_back(pair[0].as<std::string>(), pair[1].as<std::string>());
+    }
+    const Eigen::VectorXf scores = space.direction(words);
+    return copy_to_js(scores.data(), static_cast<std::size_t>(scores.size()));
+  });
 }
 std::shared_ptr<WordSpace> create_word_space(std::shared_ptr<WordVectors> v) {
   return guard([&] { return std::make_shared<WordSpace>(std::move(v)); });
@@ -272,6 +301,7 @@ EMSCRIPTEN_BINDINGS(cbow) {
       .function("word", &vectors_word)
       .function("indexOf", &vectors_index_of)
       .function("vectors", &vectors_matrix)
+      .function("rows", &vectors_rows)
       .function("neighbors", &vectors_neighbors)
       .function("neighbors", &vectors_neighbors_by)
       .function("analogy", &vectors_analogy)
@@ -282,6 +312,7 @@ EMSCRIPTEN_BINDINGS(cbow) {
       .smart_ptr<std::shared_ptr<WordSpace>>("WordSpacePtr")
       .function("neighbors", &space_neighbors)
       .function("neighbors", &space_neighbors_by)
-      .function("analogy", &space_analogy);
+      .function("analogy", &space_analogy)
+      .function("direction", &space_direction);
   function("createWordSpace", &create_word_space);
 }

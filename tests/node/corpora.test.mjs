@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadRawModule, root } from './load_module.mjs';
 import { TRAINING_DEFAULTS } from '../../web/core/training-settings.js';
-import { pairDirection, projectOnDirection, parsePairs } from '../../web/core/direction.js';
+import { parsePairs } from '../../web/core/word-pairs.js';
 import english from '../../assets/corpora/world-en.mjs';
 import korean from '../../assets/corpora/world-ko.mjs';
 
@@ -41,7 +41,7 @@ function train(text, settings) {
     let p;
     do p = t.train(100000); while (!p.finished);
     const words = t.words();
-    return { words, vectors: t.vectors(), dim: t.dim(), wv: t.wordVectors(), progress: p };
+    return { words, wv: t.wordVectors(), progress: p };
   } finally {
     t.delete();
   }
@@ -52,16 +52,16 @@ for (const lang of Object.keys(worlds)) {
   const text = readFileSync(join(root, `assets/corpus-${lang}.txt`), 'utf8');
   for (const seed of [1, 2, 3]) {
     test(`${lang}, default settings, seed ${seed}: ${checks.analogy[1]} - ${checks.analogy[0]} + ${checks.analogy[2]} = ${checks.analogy[3]}; plural direction`, () => {
-      const { words, vectors, dim, wv, progress } = train(text, { ...TRAINING_DEFAULTS, seed });
+      const { words, wv, progress } = train(text, { ...TRAINING_DEFAULTS, seed });
       try {
         assert.ok(progress.totalWords < 1_000_000, `${progress.totalWords} words to train is too many for ~3 s`);
         const [a, b, c, expected] = checks.analogy;
         const answer = wv.analogy(a, b, c, 3);
         assert.equal(answer[0].word, expected, JSON.stringify(answer));
         const row = new Map(words.map((w, i) => [w, i]));
-        const at = ([s, p]) => [row.get(s), row.get(p)];
-        const d = pairDirection(vectors, dim, checks.pluralTrain.map(at));
-        const score = projectOnDirection(vectors, dim, d);
+        const space = mod.createWordSpace(wv);
+        const score = space.direction(checks.pluralTrain);
+        space.delete();
         for (const [s, p] of checks.pluralHeldOut) {
           assert.ok(score[row.get(p)] > score[row.get(s)], `${p} ${score[row.get(p)]} <= ${s} ${score[row.get(s)]}`);
         }
@@ -75,5 +75,9 @@ for (const lang of Object.keys(worlds)) {
 test('parsePairs reads pairs and rejects a lone word', () => {
   assert.deepEqual(parsePairs('dog dogs, cat-cats\nhorse:horses'), [['dog', 'dogs'], ['cat', 'cats'], ['horse', 'horses']]);
   assert.throws(() => parsePairs('dog dogs, cat'), /'cat' is not a pair/);
-  assert.throws(() => pairDirection(new Float32Array(4), 2, [[0, 0]]), /length zero/);
+  const wv = mod.parseWord2Vec(new TextEncoder().encode('2 2\nw 1 0\nv 0 1\n'));
+  const space = mod.createWordSpace(wv);
+  assert.throws(() => space.direction([['w', 'w']]), /length zero/);
+  space.delete();
+  wv.delete();
 });

@@ -65,3 +65,31 @@ test('loaded vectors build their space once; a training run rebuilds it after a 
     run.delete();
   }
 });
+
+test('WordVectors.rows copies a range of whole rows, and refuses one outside the words', () => {
+  const wv = mod.parseWord2Vec(vectorFile(10, 4));
+  try {
+    assert.deepEqual(wv.rows(3, 2), wv.vectors().subarray(12, 20));
+    assert.equal(wv.rows(10, 0).length, 0);
+    for (const [first, count] of [[9, 2], [-1, 1], [1.5, 1]]) {
+      assert.throws(() => wv.rows(first, count), { name: 'Error', message: 'rows(first, count): not a range of whole rows within the 10 words' });
+    }
+  } finally {
+    wv.delete();
+  }
+});
+
+test('the direction of word pairs: every word scored, unknown words and a lone pair named', () => {
+  const wv = mod.parseWord2Vec(new TextEncoder().encode('4 2\ndog 1 0\ndogs 1 2\ncat 0.5 0\ncats 0.5 2\n'));
+  const space = mod.createWordSpace(wv);
+  try {
+    const scores = space.direction([['dog', 'dogs']]);
+    assert.deepEqual(Array.from(scores), [0, 2, 0, 2]);
+    assert.throws(() => space.direction([['dog', 'wolves']]), { name: 'Error', message: "'wolves' is not in the vocabulary" });
+    assert.throws(() => space.direction([['dog']]), { name: 'Error', message: 'direction(pairs): each pair must be two words' });
+    assert.throws(() => space.direction('dog dogs'), { name: 'Error', message: 'direction(pairs): pairs must be an array of [a, b] word pairs' });
+  } finally {
+    space.delete();
+    wv.delete();
+  }
+});

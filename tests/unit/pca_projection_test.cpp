@@ -128,3 +128,18 @@ TEST_CASE("PCA with three components extends the two-component one and follows t
   CHECK(p.axes.row(2).isApprox(-three.axes.row(2), 1e-5f));
   CHECK(p.coords(7, 2) == test::approx(-three.coords(7, 2), 1e-4));
 }
+
+TEST_CASE("PCA orients an axis whose previous row is all zeros by its largest entry", "[pca]") {
+  const RowMatrix x = anisotropic(400, 5);
+  const PcaProjection fresh = pca_project(x, 3);  // every axis by the largest-entry rule
+  RowMatrix previous = fresh.axes;
+  previous.row(0) *= -1.0f;  // a preference that flips PC1...
+  previous.row(2).setZero();  // ...and none for PC3 (an axis the caller has not seen)
+  const PcaProjection p = pca_project(x, 3, &previous);
+  CHECK(p.axes.row(0).isApprox(-fresh.axes.row(0), 1e-5f));
+  CHECK(p.axes.row(2).isApprox(fresh.axes.row(2), 1e-5f));
+  Eigen::Index at = 0;
+  p.axes.row(2).cwiseAbs().maxCoeff(&at);
+  CHECK(p.axes(2, at) > 0.0f);
+  CHECK(p.coords(7, 2) == test::approx(fresh.coords(7, 2), 1e-4));
+}

@@ -1,11 +1,13 @@
 // Tests for word_space.h: questions by word give what VectorSearch gives by row, the space
-// shares (does not copy) its vectors and keeps them alive, unknown words are named.
+// shares (does not copy) its vectors and keeps them alive, directions by word equal directions
+// by row, unknown words are named.
 #include <catch2/catch.hpp>
 
 #include <memory>
 
 #include "random.h"
 #include "vector_search.h"
+#include "word_direction.h"
 #include "word_space.h"
 
 using namespace embplay;
@@ -50,6 +52,17 @@ TEST_CASE("word space shares its vectors and keeps them alive", "[word-space]") 
   vectors.reset();
   CHECK(&space.vectors() == address);
   CHECK(space.neighbors("w3", 3).size() == 3);
+}
+
+TEST_CASE("word space projects every word on the direction of word pairs", "[word-space]") {
+  const auto vectors = seeded_vectors(50, 6);
+  const WordSpace space(vectors);
+  const Eigen::VectorXf by_word = space.direction({{"w1", "w2"}, {"w3", "w4"}});
+  const Eigen::VectorXf by_row = project_on_direction(vectors->vectors(), pair_direction(vectors->vectors(), {{1, 2}, {3, 4}}));
+  REQUIRE(by_word.size() == 50);
+  CHECK(by_word == by_row);
+  CHECK_THROWS_WITH(space.direction({{"w1", "unicorn"}}), "'unicorn' is not in the vocabulary");
+  CHECK_THROWS_WITH(space.direction({}), "a direction needs at least one word pair");
 }
 
 TEST_CASE("word space names a word it does not know", "[word-space]") {

@@ -3,7 +3,7 @@
 // during a run apply to the next one. The worker does all the numeric work; this file only
 // turns its messages into the progress bar, the loss curve, the projection and the lists.
 import { TRAINING_DEFAULTS, checkTrainingSettings } from '../core/training-settings.js';
-import { parsePairs } from '../core/direction.js';
+import { parsePairs } from '../core/word-pairs.js';
 import { TrainClient } from './train-client.js';
 import { LossChart } from './loss-chart.js';
 import { throttledFrame } from './canvas-frame.js';

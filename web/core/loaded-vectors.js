@@ -14,7 +14,6 @@ export class LoadedVectors extends VectorQueries {
     this.words = module.wordVectorsWords(this.wv);
     this.counts = null;
     this.dim = this.wv.dim();
-    this.rows = this.wv.vectors(); // one copy, reused by direction, exports and projections
     this.pca = new PcaFrames(this.dim);
     this.finished = true;
   }
@@ -27,14 +26,10 @@ export class LoadedVectors extends VectorQueries {
     return this.wv;
   }
 
-  matrix() {
-    return this.rows;
-  }
-
   /** PCA (k = 2 or 3 components) of the `rows` first words: { coords (rows x k), explained, rows, k }. */
   projection(rows = 500, k = 2) {
     const n = Math.min(rows, this.words.length);
-    return this.pca.project(n, k, (components, previous) => this.module.pcaProject(this.rows.subarray(0, n * this.dim), n, this.dim, components, previous));
+    return this.pca.project(n, k, (components, previous) => this.module.pcaProject(this.rowRange(0, n), n, this.dim, components, previous));
   }
 
   delete() {

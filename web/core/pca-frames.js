@@ -3,8 +3,8 @@
 // frame even when the number of components changes: the module's pcaProject* orients each
 // new axis along the previous frame's (src/pca_projection.h), and this file remembers the
 // axes of the largest projection so far, so going 2-D -> 3-D -> 2-D never flips PC1 or PC2.
-// An axis seen for the first time gets the module's deterministic orientation (largest
-// entry positive). Components beyond the vectors' dimension are reported as zeros, so a
+// An axis seen for the first time is passed as a zero row, which the module orients by its
+// deterministic rule (largest entry positive). Components beyond the vectors' dimension are reported as zeros, so a
 // caller asking for k always gets rows x k coordinates and k explained fractions.
 
 const MAX_COMPONENTS = 3;
@@ -22,9 +22,7 @@ export class PcaFrames {
    */
   project(rows, want, compute) {
     const k = Math.max(1, Math.min(want, MAX_COMPONENTS, this.dim));
-    const known = Math.min(this.known, k);
     const p = compute(k, this.previous(k));
-    if (known > 0) for (let a = known; a < k; a++) orientByLargest(p, a, rows, k, this.dim);
     this.remember(p.axes, k);
     return { coords: pad(p.coords, rows, k, want), explained: Array.from({ length: want }, (_, a) => (a < k ? p.explained[a] : 0)), rows, k: want };
   }
@@ -46,15 +44,6 @@ export class PcaFrames {
       this.axes.set(axes.subarray(0, k * this.dim));
     }
   }
-}
-
-// Flips axis `a` (and its coordinates) so that its largest-magnitude entry is positive.
-function orientByLargest(p, a, rows, k, dim) {
-  let at = a * dim;
-  for (let j = a * dim; j < (a + 1) * dim; j++) if (Math.abs(p.axes[j]) > Math.abs(p.axes[at])) at = j;
-  if (p.axes[at] >= 0) return;
-  for (let j = a * dim; j < (a + 1) * dim; j++) p.axes[j] = -p.axes[j];
-  for (let r = 0; r < rows; r++) p.coords[r * k + a] = -p.coords[r * k + a];
 }
 
 // rows x k coordinates widened to rows x want with zero columns.

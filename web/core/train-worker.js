@@ -71,7 +71,7 @@ async function startTsne() {
   if (!run || state !== 'done') return;
   const rows = Math.min(PLOTTED_WORDS, run.words.length);
   try {
-    const tsne = module.createTsne(run.matrix().subarray(0, rows * run.dim), rows, run.dim, { perplexity: 30, seed: 1 });
+    const tsne = module.createTsne(run.rowRange(0, rows), rows, run.dim, { perplexity: 30, seed: 1 });
     tsneJob = { tsne, rows };
   } catch (error) {
     post('failed', { message: error?.message ?? String(error), keepVectors: true });

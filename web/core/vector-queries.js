@@ -1,11 +1,10 @@
 // The questions the page asks of a set of word vectors, whether trained here
 // (training-run.js) or read from a word2vec file (loaded-vectors.js): neighbours, analogy,
 // a direction from word pairs, a word's row (lookup), and the vectors as files. A subclass provides words, counts
-// (or null), dim, module, vectors() (a WordVectors of the WASM module), matrix() (its rows as a
-// Float32Array) and projection(rows). Neighbours and analogies go through a WordSpace
+// (or null), dim, module, vectors() (a WordVectors of the WASM module) and projection(rows);
+// matrix() and rowRange() copy rows out of the module when asked, so no second copy of a
+// large file's matrix lives in JS. Neighbours and analogies go through a WordSpace
 // (src/word_space.h) built once per WordVectors, so a 100,000-word file is not rescaled per question.
-import { pairDirection, projectOnDirection } from './direction.js';
-
 export class VectorQueries {
   /** The k nearest words: metric 'cosine' (default; score = cosine) or 'euclidean' (score = distance). */
   neighbors(word, k = 10, metric = 'cosine') {
@@ -33,28 +32,26 @@ export class VectorQueries {
     this.spaceOf = null;
   }
 
+  /** Every row as a Float32Array (a copy: for exports). */
   matrix() {
     return this.vectors().vectors();
+  }
+
+  /** Rows [first, first + count) as a Float32Array (a copy). */
+  rowRange(first, count) {
+    return this.vectors().rows(first, count);
   }
 
   /** A word's row of the embedding matrix: { word, id, vocabSize, dim, row } (id = its row index). */
   lookup(word) {
     const id = this.vectors().indexOf(word);
     if (id < 0) throw new Error(`'${word}' is not in the vocabulary`);
-    return { word, id, vocabSize: this.words.length, dim: this.dim, row: this.matrix().slice(id * this.dim, (id + 1) * this.dim) };
+    return { word, id, vocabSize: this.words.length, dim: this.dim, row: this.rowRange(id, 1) };
   }
 
   /** Every word's projection on the direction of `pairs` ([[a, b], ...]), sorted high to low. */
   direction(pairs) {
-    const v = this.vectors();
-    const row = (w) => {
-      const i = v.indexOf(w);
-      if (i < 0) throw new Error(`'${w}' is not in the vocabulary`);
-      return i;
-    };
-    const rows = pairs.map(([a, b]) => [row(a), row(b)]);
-    const m = this.matrix();
-    const scores = projectOnDirection(m, this.dim, pairDirection(m, this.dim, rows));
+    const scores = this.space().direction(pairs);
     return this.words.map((word, i) => ({ word, score: scores[i] })).sort((x, y) => y.score - x.score);
   }
 
