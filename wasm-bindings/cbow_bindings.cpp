@@ -1,5 +1,5 @@
 // embind bindings for the CBOW trainer (issue 3), word vectors, and word2vec files.
-// Translation of types only; the core is src/cbow_trainer.h and its neighbours.
+// Translation of types only; the core is src/training/cbow_trainer.h and its neighbours.
 //
 //   const t = Module.createCbowTrainer(text, {size: 100, window: 5, ..., batch: 1, seed: 1});
 //     options.tokenizer: 'whitespace' (default, as word2vec) | 'word' | 'char' | 'bpe' | 'gpt2',
@@ -10,7 +10,7 @@
 //                       (metric 'cosine', the default, or 'euclidean': then the score is the distance)
 //   Module.parseWord2Vec(bytes) -> WordVectors from a word2vec text or binary file (Uint8Array)
 //   Module.createWordSpace(wv) -> the same neighbors/analogy, with the rows scaled once for many
-//                       questions (src/word_space.h), and direction([[a, b], ...]) -> Float32Array of
+//                       questions (src/vectors/word_space.h), and direction([[a, b], ...]) -> Float32Array of
 //                       every word's projection on the a -> b direction; it keeps wv alive
 // Errors (bad options, empty corpus, divergence, broken files) arrive as JS Errors.
 // WASM has no threads here: options.threads must be absent or 1.
@@ -23,12 +23,12 @@
 #include <string>
 #include <utility>
 
-#include "cbow_trainer.h"
-#include "gpt2_bpe.h"
+#include "training/cbow_trainer.h"
+#include "gpt2/gpt2_bpe.h"
 #include "guard.h"
-#include "training_tokens.h"
-#include "word2vec_format.h"
-#include "word_space.h"
+#include "training/training_tokens.h"
+#include "vectors/word2vec_format.h"
+#include "vectors/word_space.h"
 
 using namespace emscripten;
 

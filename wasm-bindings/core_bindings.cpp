@@ -6,12 +6,12 @@
 #include <memory>
 #include <string>
 
-#include "embedding_table.h"
+#include "transformer/embedding_table.h"
 #include "guard.h"
-#include "similarity.h"
-#include "token_sequence.h"
-#include "tokenizer.h"
-#include "vocabulary.h"
+#include "math/similarity.h"
+#include "text/token_sequence.h"
+#include "text/tokenizer.h"
+#include "text/vocabulary.h"
 
 using namespace emscripten;
 

@@ -1,4 +1,4 @@
-// embind bindings for GPT-2's tokenizer (src/gpt2_bpe.h). Translation of types only.
+// embind bindings for GPT-2's tokenizer (src/gpt2/gpt2_bpe.h). Translation of types only.
 // Text crosses as UTF-8 bytes: pass `new TextEncoder().encode(text)` (a Uint8Array), which
 // turns lone surrogates into U+FFFD exactly as js-tiktoken does; embind's own conversion of
 // a JS string does not. Ids cross as Int32Array, spans as Uint32Array byte offsets.
@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "gpt2_bpe.h"
+#include "gpt2/gpt2_bpe.h"
 #include "guard.h"
 
 using namespace emscripten;

@@ -1,4 +1,4 @@
-// embind bindings for the PCA projection (src/pca_projection.h). Translation of types only.
+// embind bindings for the PCA projection (src/vectors/pca_projection.h). Translation of types only.
 //
 //   Module.pcaProject(vectors, rows, dim, k, previousAxes?)   // vectors: Float32Array rows x dim
 //   Module.pcaProjectTrainer(trainer, rows, k, previousAxes?) // the trainer's first `rows` words
@@ -10,9 +10,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "cbow_trainer.h"
+#include "training/cbow_trainer.h"
 #include "guard.h"
-#include "pca_projection.h"
+#include "vectors/pca_projection.h"
 
 using namespace emscripten;
 

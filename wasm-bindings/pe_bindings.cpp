@@ -1,6 +1,6 @@
 // embind bindings for positional encodings (issue 5): the sinusoidal table, frequencies,
 // the shift map, position similarity, the learned table and token + position input.
-// Translation of types only; the core is src/sinusoidal_encoding.h and its neighbours.
+// Translation of types only; the core is src/transformer/sinusoidal_encoding.h and its neighbours.
 //
 // Two ways to get a table:
 //  - copies: sinusoidalEncoding(...) etc. return a fresh Float32Array (simple, allocates);
@@ -20,12 +20,12 @@
 #include <vector>
 
 #include "guard.h"
-#include "learned_position_table.h"
-#include "model_input.h"
-#include "position_limits.h"
-#include "position_shift.h"
-#include "position_similarity.h"
-#include "sinusoidal_encoding.h"
+#include "transformer/learned_position_table.h"
+#include "transformer/model_input.h"
+#include "transformer/position_limits.h"
+#include "transformer/position_shift.h"
+#include "transformer/position_similarity.h"
+#include "transformer/sinusoidal_encoding.h"
 
 using namespace emscripten;
 

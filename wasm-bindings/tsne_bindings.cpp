@@ -1,4 +1,4 @@
-// embind bindings for t-SNE (src/tsne.h). Translation of types only.
+// embind bindings for t-SNE (src/vectors/tsne.h). Translation of types only.
 //
 //   const t = Module.createTsne(vectors, rows, dim, { perplexity: 30, seed: 1 });  // vectors: Float32Array rows x dim
 //   t.step(20); t.coords() -> Float32Array rows x 2; t.iteration(); t.delete();
@@ -10,7 +10,7 @@
 #include <string>
 
 #include "guard.h"
-#include "tsne.h"
+#include "vectors/tsne.h"
 
 using namespace emscripten;
 

@@ -1,4 +1,4 @@
-// embind bindings for reading a word2vec file a slice at a time (src/word2vec_reader.h), so the
+// embind bindings for reading a word2vec file a slice at a time (src/vectors/word2vec_reader.h), so the
 // training worker (web/core/vector-file-reader.js) can show progress and stay cancellable:
 //
 //   const r = Module.createWord2VecReader(bytes);  // Uint8Array, copied once into the WASM heap
@@ -16,7 +16,7 @@
 #include <string>
 
 #include "guard.h"
-#include "word2vec_reader.h"
+#include "vectors/word2vec_reader.h"
 
 using namespace emscripten;
 

@@ -5,9 +5,9 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
-#include "embedding_table.h"
-#include "tokenizer.h"
-#include "vocabulary.h"
+#include "transformer/embedding_table.h"
+#include "text/tokenizer.h"
+#include "text/vocabulary.h"
 
 namespace embplay::cli {
 

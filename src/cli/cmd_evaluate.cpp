@@ -8,7 +8,7 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/vector_file.h"
-#include "word_vector_evaluation.h"
+#include "vectors/word_vector_evaluation.h"
 
 namespace embplay::cli {
 

@@ -6,7 +6,7 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/vector_file.h"
-#include "vector_search.h"
+#include "vectors/vector_search.h"
 
 namespace embplay::cli {
 

@@ -1,6 +1,6 @@
 // embplay pe: the sinusoidal positional encoding table (Vaswani et al. 2017) as text,
 // one row per position (0 .. max_len-1), d_model tab-separated values, "%.9g" (enough
-// digits to read every float back exactly). See src/sinusoidal_encoding.h.
+// digits to read every float back exactly). See src/transformer/sinusoidal_encoding.h.
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -9,8 +9,8 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
-#include "position_limits.h"
-#include "sinusoidal_encoding.h"
+#include "transformer/position_limits.h"
+#include "transformer/sinusoidal_encoding.h"
 
 namespace embplay::cli {
 namespace {

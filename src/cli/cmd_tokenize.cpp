@@ -6,8 +6,8 @@
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/tokenize_gpt2.h"
-#include "tokenizer.h"
-#include "vocabulary.h"
+#include "text/tokenizer.h"
+#include "text/vocabulary.h"
 
 namespace embplay::cli {
 

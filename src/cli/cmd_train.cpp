@@ -9,13 +9,13 @@
 #include <sstream>
 #include <string>
 
-#include "cbow_trainer.h"
+#include "training/cbow_trainer.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/terminal.h"
 #include "cli/tokenize_gpt2.h"
-#include "training_tokens.h"
-#include "word2vec_format.h"
+#include "training/training_tokens.h"
+#include "vectors/word2vec_format.h"
 
 namespace embplay::cli {
 

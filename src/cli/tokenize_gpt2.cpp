@@ -5,7 +5,7 @@
 #include <iostream>
 #include <iterator>
 
-#include "gpt2_bpe.h"
+#include "gpt2/gpt2_bpe.h"
 
 namespace embplay::cli {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "cli/arg_parser.h"
-#include "word2vec_format.h"
+#include "vectors/word2vec_format.h"
 
 namespace embplay::cli {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "similarity.h"
-#include "word_vectors.h"
+#include "math/similarity.h"
+#include "vectors/word_vectors.h"
 
 namespace embplay::cli {
 

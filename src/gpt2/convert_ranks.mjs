@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Converts GPT-2's r50k_base merge ranks, as shipped by the npm package js-tiktoken (MIT;
 // the vocabulary is OpenAI's GPT-2 release, Modified MIT License), into the compact asset
-// that src/gpt2_ranks.h reads:
+// that src/gpt2/gpt2_ranks.h reads:
 //
 //   "EMBPRNK1", u32 token_count, u32 special_count, u8 length[token_count],
 //   special_count x (u32 id, u8 length), token bytes concatenated in rank order, specials' bytes

@@ -3,7 +3,7 @@
 // WORDS × DIM binary file and the same vectors as text (tests/bench/vector_files.mjs).
 // Prints one JSON line per file and way of reading, with the best of REPEATS runs; then the cost
 // of a neighbours question on the vectors: one-off (scales every row each time) and through a
-// WordSpace built once (src/word_space.h), as the page asks them.
+// WordSpace built once (src/vectors/word_space.h), as the page asks them.
 //
 //   node tests/bench/word2vec_parse_bench.mjs [WORDS] [DIM] [REPEATS]   (default 100000 300 2; needs build-wasm/)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

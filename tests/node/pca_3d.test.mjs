@@ -89,7 +89,7 @@ test('a third axis seen for the first time is oriented like a fresh projection (
     const { dim } = run;
     const matrix = run.matrix();
     // Several row counts, so the eigensolver's own sign for PC3 is negative in some of them
-    // (src/pca_projection.cpp orients it; tests/unit/pca_projection_test.cpp fails without that).
+    // (src/vectors/pca_projection.cpp orients it; tests/unit/vectors/pca_projection_test.cpp fails without that).
     for (let n = 30; n <= Math.min(330, run.words.length); n += 30) {
       const compute = (k, previous) => mod.pcaProject(matrix.subarray(0, n * dim), n, dim, k, previous);
       const frames = new PcaFrames(dim);

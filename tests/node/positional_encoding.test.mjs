@@ -49,7 +49,7 @@ function nativeTable({ dModel, maxLen, base, layout }) {
   return out;
 }
 
-/** The paper's formula in double, with the layout's column order (see src/sinusoidal_encoding.h). */
+/** The paper's formula in double, with the layout's column order (see src/transformer/sinusoidal_encoding.h). */
 function formula(pos, col, { dModel, base, layout }) {
   const sines = Math.ceil(dModel / 2);
   const [pair, isSine] = layout === 'split'

@@ -1,4 +1,4 @@
-// Training on the tokens of a tokenizer mode (issue 4 §1, src/training_tokens.h): the WASM
+// Training on the tokens of a tokenizer mode (issue 4 §1, src/training/training_tokens.h): the WASM
 // module trains on "King, queen." in word mode with lowercasing and learns "king" and "queen",
 // not "King,"; the native CLI (`embplay train --tokenize MODE`), the WASM CLI and the module
 // give bit-identical vectors in every mode; the page's TrainingRun reports the tokenizer;

@@ -1,4 +1,4 @@
-// The incremental word2vec reader on the WASM module (Module.createWord2VecReader, src/word2vec_reader.h)
+// The incremental word2vec reader on the WASM module (Module.createWord2VecReader, src/vectors/word2vec_reader.h)
 // and the worker's driver over it (web/core/vector-file-reader.js): files gensim writes, read in
 // slices, give exactly what the one-shot parseWord2Vec gives; progress counts rows (bytes for
 // GloVe's header-less text); the slice size adapts to the measured speed; a broken file fails with

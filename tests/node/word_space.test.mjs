@@ -1,4 +1,4 @@
-// Module.createWordSpace (src/word_space.h) and the page's use of it (web/core/vector-queries.js):
+// Module.createWordSpace (src/vectors/word_space.h) and the page's use of it (web/core/vector-queries.js):
 // a space answers exactly as the one-off WordVectors questions do, keeps its vectors alive after
 // the caller deletes them, names unknown words; loaded vectors build their space once for many
 // questions, and a training run rebuilds it after each step (the vectors changed).

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "gpt2_bpe.h"
-#include "gpt2_ranks.h"
+#include "gpt2/gpt2_bpe.h"
+#include "gpt2/gpt2_ranks.h"
 
 namespace embplay::test {
 

@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "token_sequence.h"
-#include "training_corpus.h"
+#include "text/token_sequence.h"
+#include "training/training_corpus.h"
 
 namespace embplay::test {
 

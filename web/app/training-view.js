@@ -141,7 +141,7 @@ export class TrainingView {
     return this.corpora.get(source);
   }
 
-  // How the text becomes words (src/training_tokens.h): section 2's tokenizer mode and
+  // How the text becomes words (src/training/training_tokens.h): section 2's tokenizer mode and
   // lowercasing for the text (GPT-2 never lowercases, as in section 2), whitespace for the
   // built-in corpora, which are written pre-tokenised.
   tokenization() {

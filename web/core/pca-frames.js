@@ -1,7 +1,7 @@
 // Successive PCA projections of one set of vectors (the frames of a training run, or a
 // loaded file's views), in 2-D or 3-D, with axes that keep their direction from frame to
 // frame even when the number of components changes: the module's pcaProject* orients each
-// new axis along the previous frame's (src/pca_projection.h), and this file remembers the
+// new axis along the previous frame's (src/vectors/pca_projection.h), and this file remembers the
 // axes of the largest projection so far, so going 2-D -> 3-D -> 2-D never flips PC1 or PC2.
 // An axis seen for the first time is passed as a zero row, which the module orients by its
 // deterministic rule (largest entry positive). Components beyond the vectors' dimension are reported as zeros, so a

@@ -63,7 +63,7 @@ function sendProjection() {
   post('projection', { ...run.projection(PLOTTED_WORDS, k), method: k === 3 ? 'pca3' : 'pca' });
 }
 
-// t-SNE of the plotted words (van der Maaten & Hinton 2008, src/tsne.h), animated: a few
+// t-SNE of the plotted words (van der Maaten & Hinton 2008, src/vectors/tsne.h), animated: a few
 // iterations per slice, a frame after each. Only on final vectors (after training or a load).
 async function startTsne() {
   stopTsne();

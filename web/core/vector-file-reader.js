@@ -1,5 +1,5 @@
 // Reads a word2vec file (text or binary, as gensim, fastText, word2vec.c and GloVe write them)
-// over the module's incremental reader (src/word2vec_reader.h) in time slices, so the worker
+// over the module's incremental reader (src/vectors/word2vec_reader.h) in time slices, so the worker
 // can post progress and notice a cancel between them: step() reads for about `sliceMs` and
 // adapts the rows per slice to the measured speed (as training-run.js does for training).
 //

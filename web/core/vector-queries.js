@@ -4,7 +4,7 @@
 // (or null), dim, module, vectors() (a WordVectors of the WASM module) and projection(rows);
 // matrix() and rowRange() copy rows out of the module when asked, so no second copy of a
 // large file's matrix lives in JS. Neighbours and analogies go through a WordSpace
-// (src/word_space.h) built once per WordVectors, so a 100,000-word file is not rescaled per question.
+// (src/vectors/word_space.h) built once per WordVectors, so a 100,000-word file is not rescaled per question.
 export class VectorQueries {
   /** The k nearest words: metric 'cosine' (default; score = cosine) or 'euclidean' (score = distance). */
   neighbors(word, k = 10, metric = 'cosine') {

@@ -1,5 +1,5 @@
 // The word pairs a direction is built from, as the page's Direction box takes them
-// ("dog dogs, cat cats"); the direction itself is computed in the core (src/word_direction.h).
+// ("dog dogs, cat cats"); the direction itself is computed in the core (src/vectors/word_direction.h).
 
 /**
  * Parses "dog dogs, cat cats" (pairs separated by commas, semicolons or new lines; the two

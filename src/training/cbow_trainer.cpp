@@ -1,0 +1,182 @@
+// See cbow_trainer.h.
+#include "training/cbow_trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "math/strict_float.h"
+
+EMBPLAY_STRICT_FLOAT
+
+namespace embplay {
+
+namespace {
+
+constexpr std::uint64_t kMaxWeights = std::uint64_t{1} << 29;  // floats per matrix (2 GiB)
+
+RowMatrix allocate(const TrainingCorpus& corpus, int size) {
+  const std::uint64_t rows = corpus.vocabulary().size();
+  if (rows * static_cast<std::uint64_t>(size) > kMaxWeights) {
+    throw std::invalid_argument("a vocabulary of " + std::to_string(rows) + " words with size " + std::to_string(size) +
+                                " needs more than 2 GiB per weight matrix; lower size or raise min_count");
+  }
+  return RowMatrix::Zero(static_cast<Eigen::Index>(rows), size);
+}
+
+std::uint64_t worker_seed(std::uint64_t seed, std::size_t t) { return seed ^ (0xD1B54A32D192ED03ull * (t + 1)); }
+
+}  // namespace
+
+CbowTrainer::CbowTrainer(TrainingCorpus corpus, const CbowConfig& config)
+    : corpus_(std::move(corpus)),
+      config_((validate(config), config)),
+      input_(allocate(corpus_, config.size)),
+      output_(allocate(corpus_, config.size)),
+      sampler_((check_trainable(), corpus_.vocabulary().counts())),
+      keep_(subsampling_thresholds(corpus_.vocabulary().counts(), corpus_.words(), config.sample)) {
+  keep_[Vocabulary::kUnkId] = 0;  // never occurs in the id stream; never kept if it did
+  Rng rng(config_.seed);
+  const float inv_size = 1.0f / static_cast<float>(config_.size);
+  for (Eigen::Index r = 0; r < input_.rows(); ++r) {
+    for (Eigen::Index c = 0; c < input_.cols(); ++c) input_(r, c) = (rng.uniform01() - 0.5f) * inv_size;
+  }
+  if (static_cast<std::size_t>(config_.window) >= corpus_.longest_sentence()) {
+    warnings_.push_back("window " + std::to_string(config_.window) + " reaches across the longest line (" +
+                        std::to_string(corpus_.longest_sentence()) + " words): every context is its whole line");
+  }
+  split_sentences();
+  const CbowShared shared{{input_.data(), output_.data(), config_.size}, &sampler_, &sigmoid_, &keep_,
+                          config_.window, config_.negative, config_.batch};
+  for (std::size_t t = 0; t < cursors_.size(); ++t) {
+    workers_.push_back(std::make_unique<CbowWorker>(shared, worker_seed(config_.seed, t), config_.loss_window));
+  }
+}
+
+CbowTrainer::~CbowTrainer() = default;
+
+void CbowTrainer::check_trainable() const {
+  const Vocabulary& v = corpus_.vocabulary();
+  if (v.size() == 2) {
+    throw std::invalid_argument("the vocabulary has only one word ('" + v.token(1) + "') after min_count " +
+                                std::to_string(config_.min_count) + "; CBOW needs at least two distinct words");
+  }
+  for (std::size_t s = 0; s < corpus_.sentence_count(); ++s) {
+    if (corpus_.sentence_length(s) >= 2) return;
+  }
+  throw std::invalid_argument("no line has two or more vocabulary words, so no word has a context "
+                              "(put several words on each line, or lower min_count)");
+}
+
+// Thread t gets a contiguous run of sentences holding about 1/T of the words.
+void CbowTrainer::split_sentences() {
+  const std::size_t threads = static_cast<std::size_t>(config_.threads);
+  const std::size_t n = corpus_.sentence_count();
+  std::size_t begin = 0;
+  for (std::size_t t = 0; t < threads; ++t) {
+    const std::uint64_t goal = corpus_.words() * (t + 1) / threads;
+    std::size_t end = begin;
+    while (end < n && (t + 1 == threads || corpus_.sentence_start(end) < goal)) ++end;
+    cursors_.push_back({begin, end, begin, begin == end ? config_.epochs : 0});
+    begin = end;
+  }
+}
+
+float CbowTrainer::current_alpha() const noexcept {
+  const double total = static_cast<double>(corpus_.words()) * config_.epochs + 1.0;
+  const double fraction = 1.0 - static_cast<double>(words_done_.load(std::memory_order_relaxed)) / total;
+  return static_cast<float>(config_.alpha * std::max(fraction, 1e-4));
+}
+
+// Trains thread t's sentences until `quota` words are read or its epochs are done.
+std::uint64_t CbowTrainer::run(std::size_t t, std::uint64_t quota) {
+  Cursor& cur = cursors_[t];
+  CbowWorker& worker = *workers_[t];
+  std::uint64_t done = 0;
+  while (done < quota && cur.epoch < config_.epochs && !diverged_.load(std::memory_order_relaxed)) {
+    const std::size_t length = corpus_.sentence_length(cur.next);
+    const std::int32_t* ids = corpus_.ids().data() + corpus_.sentence_start(cur.next);
+    if (!worker.train_sentence(ids, length, current_alpha())) {
+      diverged_ = true;
+      break;
+    }
+    words_done_.fetch_add(length, std::memory_order_relaxed);
+    done += length;
+    if (++cur.next == cur.end) {
+      cur.next = cur.begin;
+      ++cur.epoch;
+    }
+  }
+  return done;
+}
+
+CbowProgress CbowTrainer::train(std::uint64_t n_words) {
+  if (diverged_) throw_diverged();
+  const auto start = std::chrono::steady_clock::now();
+  const std::size_t threads = cursors_.size();
+  if (threads == 1) {
+    run(0, n_words);
+  } else {
+    const std::uint64_t quota = (n_words + threads - 1) / threads;
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back([this, t, quota] { run(t, quota); });
+    for (auto& th : pool) th.join();
+  }
+  seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (diverged_) throw_diverged();
+  return progress();
+}
+
+void CbowTrainer::throw_diverged() const {
+  std::ostringstream msg;
+  msg << "training diverged: the loss became NaN or infinite after " << words_done_.load() << " of "
+      << corpus_.words() * static_cast<std::uint64_t>(config_.epochs) << " words (alpha " << config_.alpha
+      << "); try a smaller alpha";
+  throw std::runtime_error(msg.str());
+}
+
+bool CbowTrainer::finished() const noexcept {
+  for (const auto& c : cursors_) {
+    if (c.epoch < config_.epochs) return false;
+  }
+  return true;
+}
+
+CbowProgress CbowTrainer::progress() const {
+  CbowProgress p;
+  p.words_done = words_done_.load();
+  p.total_words = corpus_.words() * static_cast<std::uint64_t>(config_.epochs);
+  p.finished = finished();
+  int epoch = config_.epochs;
+  for (const auto& c : cursors_) epoch = std::min(epoch, c.epoch + 1);
+  p.epoch = std::min(epoch, config_.epochs);
+  double sum = 0.0;
+  std::uint64_t count = 0;
+  for (const auto& w : workers_) {
+    sum += w->loss().sum();
+    count += w->loss().count();
+  }
+  p.loss = count ? sum / static_cast<double>(count) : std::numeric_limits<double>::quiet_NaN();
+  p.learning_rate = current_alpha();
+  p.seconds = seconds_;
+  p.words_per_second = seconds_ > 0.0 ? static_cast<double>(p.words_done) / seconds_ : 0.0;
+  p.eta_seconds = p.words_per_second > 0.0 ? static_cast<double>(p.total_words - p.words_done) / p.words_per_second : 0.0;
+  return p;
+}
+
+WordVectors CbowTrainer::word_vectors() const {
+  if (diverged_) throw_diverged();
+  if (!input_.allFinite()) throw std::runtime_error("the word vectors contain NaN or infinite values; try a smaller alpha");
+  const Vocabulary& v = corpus_.vocabulary();
+  std::vector<std::string> words;
+  words.reserve(v.size() - 1);
+  for (std::size_t id = 1; id < v.size(); ++id) words.push_back(v.token(static_cast<std::int32_t>(id)));
+  return WordVectors(std::move(words), input_.bottomRows(input_.rows() - 1));
+}
+
+}  // namespace embplay

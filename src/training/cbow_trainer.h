@@ -1,0 +1,97 @@
+// word2vec CBOW with negative sampling (Mikolov et al. 2013), trained incrementally:
+// train(n) runs about n more words and returns progress, so a Web Worker can train in
+// chunks, post progress, pause, resume or cancel between chunks, and plot the vectors,
+// which are readable between calls.
+//
+// Semantics follow word2vec.c: context = mean of the input vectors within a window shrunk
+// per centre word, `negative` noise words from unigram^0.75, subsampling with threshold
+// `sample`, learning rate decaying linearly from alpha to alpha * 1e-4 over all epochs,
+// no context across a line break. Input vectors start uniform in [-0.5/d, 0.5/d), output
+// vectors at zero. `batch` > 1 switches to the shared-negative batched update
+// (cbow_update.h). With threads = 1 a seed gives the same bits run after run, natively
+// and in WASM; threads > 1 is Hogwild (lock-free, not reproducible).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "training/cbow_config.h"
+#include "training/cbow_worker.h"
+#include "transformer/embedding_table.h"
+#include "training/negative_sampler.h"
+#include "training/sigmoid_table.h"
+#include "training/training_corpus.h"
+#include "vectors/word_vectors.h"
+
+namespace embplay {
+
+struct CbowProgress {
+  std::uint64_t words_done = 0;   // vocabulary words read so far, subsampled ones included, over all epochs
+  std::uint64_t total_words = 0;  // epochs * corpus words
+  int epoch = 0;                  // the epoch being trained (1-based; = epochs when finished)
+  double loss = 0.0;              // mean negative-sampling loss per trained word over the last loss_window words (NaN before any)
+  double learning_rate = 0.0;     // the current alpha
+  double seconds = 0.0;           // time spent inside train()
+  double words_per_second = 0.0;  // words_done / seconds
+  double eta_seconds = 0.0;       // at the current speed
+  bool finished = false;
+};
+
+class CbowTrainer {
+ public:
+  // Validates the config (std::invalid_argument) and that the corpus can train: at least
+  // two vocabulary words, and some line with two of them.
+  CbowTrainer(TrainingCorpus corpus, const CbowConfig& config);
+  ~CbowTrainer();
+  CbowTrainer(const CbowTrainer&) = delete;
+  CbowTrainer& operator=(const CbowTrainer&) = delete;
+
+  // Trains about n_words more words (whole sentences, so up to one sentence more per
+  // thread), or to the end. Throws std::runtime_error when training diverges (loss NaN or
+  // infinite); the trainer then refuses to train or export.
+  CbowProgress train(std::uint64_t n_words);
+  CbowProgress progress() const;
+  bool finished() const noexcept;
+
+  // Things worth telling the user that are not errors (e.g. a window longer than every line).
+  const std::vector<std::string>& warnings() const noexcept { return warnings_; }
+  const CbowConfig& config() const noexcept { return config_; }
+  const TrainingCorpus& corpus() const noexcept { return corpus_; }
+  // Row id = vocabulary id; row 0 ([UNK]) is never trained.
+  const RowMatrix& input_vectors() const noexcept { return input_; }
+  const RowMatrix& output_vectors() const noexcept { return output_; }
+  // The vocabulary words (without [UNK]) and their input vectors. Throws std::runtime_error
+  // after divergence or if any value is not finite.
+  WordVectors word_vectors() const;
+
+ private:
+  struct Cursor {
+    std::size_t begin, end;  // this thread's sentences
+    std::size_t next;
+    int epoch;               // completed epochs over the slice
+  };
+  void split_sentences();
+  std::uint64_t run(std::size_t t, std::uint64_t quota);
+  float current_alpha() const noexcept;
+  void check_trainable() const;
+  [[noreturn]] void throw_diverged() const;
+
+  TrainingCorpus corpus_;
+  CbowConfig config_;
+  RowMatrix input_;
+  RowMatrix output_;
+  SigmoidTable sigmoid_;
+  NegativeSampler sampler_;
+  std::vector<std::uint32_t> keep_;
+  std::vector<std::unique_ptr<CbowWorker>> workers_;
+  std::vector<Cursor> cursors_;
+  std::atomic<std::uint64_t> words_done_{0};
+  std::atomic<bool> diverged_{false};
+  double seconds_ = 0.0;
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace embplay

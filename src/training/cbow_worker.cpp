@@ -1,0 +1,128 @@
+// See cbow_worker.h.
+#include "training/cbow_worker.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "math/strict_float.h"
+#include "math/vector_ops.h"
+
+EMBPLAY_STRICT_FLOAT
+
+namespace embplay {
+
+std::vector<std::uint32_t> subsampling_thresholds(const std::vector<std::uint64_t>& counts, std::uint64_t total,
+                                                  double sample) {
+  std::vector<std::uint32_t> keep(counts.size(), kAlwaysKeep);
+  if (sample <= 0.0 || total == 0) return keep;
+  const double st = sample * static_cast<double>(total);
+  for (std::size_t id = 0; id < counts.size(); ++id) {
+    if (counts[id] == 0) continue;
+    const double c = static_cast<double>(counts[id]);
+    const double p = (std::sqrt(c / st) + 1.0) * st / c;
+    if (p < 1.0) keep[id] = static_cast<std::uint32_t>(std::ldexp(p, 32));
+  }
+  return keep;
+}
+
+CbowWorker::CbowWorker(const CbowShared& shared, std::uint64_t seed, std::uint64_t loss_window)
+    : shared_(shared), rng_(seed), loss_(loss_window) {
+  const int dim = shared.weights.dim;
+  negatives_.resize(static_cast<std::size_t>(shared.negative));
+  for (auto& slot : slots_) {
+    slot.negatives.resize(static_cast<std::size_t>(shared.negative));
+    slot.context.reserve(2 * static_cast<std::size_t>(shared.window));
+  }
+  h_.resize(static_cast<std::size_t>(dim));
+  e_.resize(static_cast<std::size_t>(dim));
+  context_.reserve(2 * static_cast<std::size_t>(shared.window));
+  scratch_.reserve(shared.batch, shared.negative, dim);
+}
+
+bool CbowWorker::train_sentence(const std::int32_t* ids, std::size_t n, float alpha) {
+  subsample(ids, n);
+  trained_ = 0;
+  const double loss = shared_.batch == 1 ? train_per_word(alpha) : train_batched(alpha);
+  loss_.add(loss, trained_);
+  return std::isfinite(loss);
+}
+
+void CbowWorker::subsample(const std::int32_t* ids, std::size_t n) {
+  const std::vector<std::uint32_t>& keep = *shared_.keep;
+  kept_.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t threshold = keep[static_cast<std::size_t>(ids[i])];
+    if (threshold == kAlwaysKeep || rng_.next_u32() < threshold) kept_.push_back(ids[i]);
+  }
+}
+
+void CbowWorker::gather_context(std::size_t i, std::vector<std::int32_t>& context) {
+  const std::size_t reach = static_cast<std::size_t>(shared_.window) - rng_.below(static_cast<std::uint32_t>(shared_.window));
+  const std::size_t lo = i >= reach ? i - reach : 0;
+  const std::size_t hi = std::min(kept_.size() - 1, i + reach);
+  context.clear();
+  for (std::size_t p = lo; p <= hi; ++p) {
+    if (p != i) context.push_back(kept_[p]);
+  }
+}
+
+void CbowWorker::draw_negatives(std::vector<std::int32_t>& negatives) {
+  for (auto& n : negatives) n = shared_.sampler->draw(rng_);
+}
+
+void CbowWorker::prefetch_output_rows(const std::vector<std::int32_t>& ids) {
+  const int dim = shared_.weights.dim;
+  for (std::int32_t id : ids) {
+    touched_ += prefetch(shared_.weights.output + static_cast<std::size_t>(id) * static_cast<std::size_t>(dim), dim);
+  }
+}
+
+// Word i + 1's window and noise words are drawn, and its noise rows prefetched, before word
+// i is updated: the random stream is consumed in the same order as without the look-ahead
+// (so results are identical), and the cache misses on the noise rows overlap with work.
+double CbowWorker::train_per_word(float alpha) {
+  double loss = 0.0;
+  const std::size_t n = kept_.size();
+  auto prepare = [&](std::size_t i, Slot& slot) {
+    gather_context(i, slot.context);
+    if (slot.context.empty()) return;
+    draw_negatives(slot.negatives);
+    prefetch_output_rows(slot.negatives);
+  };
+  if (n > 0) prepare(0, slots_[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    Slot& current = slots_[i & 1];
+    if (i + 1 < n) prepare(i + 1, slots_[(i + 1) & 1]);
+    if (current.context.empty()) continue;
+    loss += cbow_update_word(shared_.weights, current.context.data(), static_cast<int>(current.context.size()), kept_[i],
+                             current.negatives.data(), shared_.negative, alpha, *shared_.sigmoid, h_.data(), e_.data());
+    ++trained_;
+  }
+  return loss;
+}
+
+double CbowWorker::train_batched(float alpha) {
+  double loss = 0.0;
+  const std::size_t b = static_cast<std::size_t>(shared_.batch);
+  for (std::size_t start = 0; start < kept_.size(); start += b) {
+    targets_.clear();
+    batch_context_.clear();
+    batch_starts_.assign(1, 0);
+    for (std::size_t i = start; i < std::min(start + b, kept_.size()); ++i) {
+      gather_context(i, context_);
+      if (context_.empty()) continue;
+      targets_.push_back(kept_[i]);
+      batch_context_.insert(batch_context_.end(), context_.begin(), context_.end());
+      batch_starts_.push_back(static_cast<int>(batch_context_.size()));
+    }
+    if (targets_.empty()) continue;
+    draw_negatives(negatives_);
+    prefetch_output_rows(negatives_);
+    const CbowBatch batch{targets_.data(), static_cast<int>(targets_.size()), batch_context_.data(), batch_starts_.data()};
+    loss += cbow_update_batch(shared_.weights, batch, negatives_.data(), shared_.negative, alpha, *shared_.sigmoid, scratch_);
+    trained_ += targets_.size();
+  }
+  return loss;
+}
+
+}  // namespace embplay
