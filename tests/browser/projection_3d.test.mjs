@@ -77,6 +77,9 @@ test('PCA 3-D on the English preset: live, explained variance, rotation, hover a
   const { page, problems } = await openPage();
   const canvas = canvasOf(page);
   await page.locator('#train-projection').selectOption('pca3');
+  // Frames come every 200 ms; on a fast machine the preset's 5 epochs take ~0.2 s, so train
+  // 30 epochs to see the plot move while it learns, whatever the machine's speed.
+  await page.locator('#train-epochs').fill('30');
   await recordFrames(page);
   await page.mouse.move(0, 0);
   await train(page);
