@@ -46,6 +46,7 @@ function applyLanguage(lang) {
   }
   $('lang').value = S.lang;
   $('text').setAttribute('aria-label', S.textLabel);
+  $('vocab-wrap').setAttribute('aria-label', S.vocabTableLabel); // a scrollable region: focusable, named
   $('mode-help').textContent = S.modeHelp[$('mode').value];
   if (state.large) $('large-text').textContent = S.largeNote((state.large.bytes / 1048576).toFixed(1), PREVIEW_CHARS.toLocaleString(S.lang));
   if (state.result) render(state.result, state.bytes, 0);

@@ -84,6 +84,7 @@ export class CbowDemoElement extends EmbedWidget {
       console.warn(warning);
     }
     this.analogyWords = words;
+    this.showTexts(); // the button has its name before the first render
   }
 
   /** Nothing to load before Train: the worker brings its own module. */

@@ -10,6 +10,7 @@ export default {
   themeDark: 'Dark',
   textHeading: '1. Text',
   textLabel: 'Text',
+  vocabTableLabel: 'Vocabulary table (scrolls)',
   textHelp: 'Paste any text (English, Korean, anything in UTF-8). It never leaves your browser.',
   openFile: 'Open a .txt file',
   sampleEn: 'English sample',

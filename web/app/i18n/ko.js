@@ -10,6 +10,7 @@ export default {
   themeDark: '어둡게',
   textHeading: '1. 텍스트',
   textLabel: '텍스트',
+  vocabTableLabel: '어휘 표 (스크롤)',
   textHelp: '아무 텍스트나 붙여 넣으세요 (한국어, 영어 등 UTF-8). 텍스트는 브라우저 밖으로 나가지 않습니다.',
   openFile: '.txt 파일 열기',
   sampleEn: '영어 예문',
