@@ -342,6 +342,9 @@ function start() {
     }),
   });
   trainingView.choosePreset(lang);
+  // Tests only: index.html?debug exposes a real WebAssembly trap in the training worker
+  // (web/core/train-worker.js 'debug-trap'), to check that the page recovers from one (issue 14).
+  if (new URLSearchParams(location.search).has('debug')) window.embplayDebug = { trapTrainingWorker: () => trainingView.client.debugTrap() };
   $('sample').value = lang;
   $('lang').addEventListener('change', (e) => {
     localStorage.setItem('embplay.lang', e.target.value);

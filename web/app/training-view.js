@@ -272,7 +272,7 @@ export class TrainingView {
         $('train-stats').textContent = this.S.trCancelled;
         this.setButtons();
       },
-      failed: ({ message, keepVectors }) => {
+      failed: ({ message, keepVectors, restarted, fatal }) => {
         if (keepVectors) {
           this.showError(message);
           return;
@@ -280,7 +280,9 @@ export class TrainingView {
         this.status = 'idle';
         this.hasVectors = false;
         $('train-stats').textContent = '';
-        this.showError((this.loadingFile ? this.S.loadFailed : this.S.trFailed) + message);
+        // Out of memory or a trap: the worker was replaced (train-client.js); one message says so.
+        const why = restarted ? this.S.trWorkerRestarted(fatal === 'memory', message) : message;
+        this.showError((this.loadingFile ? this.S.loadFailed : this.S.trFailed) + why);
         this.loadingFile = false;
         this.setButtons();
       },

@@ -183,6 +183,7 @@ export default {
   trCancelled: 'Cancelled. Press Train to start again.',
   trVocab: (vocab, words, dim) => `${vocab.toLocaleString('en')} words in the vocabulary, ${words.toLocaleString('en')} training words, ${dim} numbers per vector.`,
   trFailed: 'Training stopped: ',
+  trWorkerRestarted: (memory, detail) => `${memory ? 'the browser ran out of memory for it' : 'the WebAssembly code failed'} (${detail}). The worker was restarted and your text is kept; try a smaller size, a higher min_count or a smaller file.`,
   trLoadFailed: 'Could not load the corpus: ',
   trEmptyText: 'There is no text to train on: type or paste some in section 1, or pick a built-in corpus.',
   trBadSetting: (name, min, max, integer, got) => `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got “${got}”). Change it and press Train again.`,

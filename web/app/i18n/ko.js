@@ -183,6 +183,7 @@ export default {
   trCancelled: '취소했습니다. 다시 하려면 학습을 누르세요.',
   trVocab: (vocab, words, dim) => `어휘 ${vocab.toLocaleString('ko')}개, 학습 단어 ${words.toLocaleString('ko')}개, 벡터당 숫자 ${dim}개.`,
   trFailed: '학습이 멈췄습니다: ',
+  trWorkerRestarted: (memory, detail) => `${memory ? '브라우저의 메모리가 부족합니다' : 'WebAssembly 코드가 실패했습니다'} (${detail}). 작업자를 다시 시작했고 텍스트는 그대로입니다. size를 줄이거나 min_count를 높이거나 더 작은 파일을 쓰세요.`,
   trLoadFailed: '말뭉치를 불러오지 못했습니다: ',
   trEmptyText: '학습할 텍스트가 없습니다. 1번 칸에 텍스트를 입력하거나 붙여 넣거나, 내장 말뭉치를 고르세요.',
   trBadSetting: (name, min, max, integer, got) => `${name} 값은 ${min}부터 ${max}까지의 ${integer ? '정수' : '수'}여야 합니다 (입력: “${got}”). 고친 뒤 다시 학습을 누르세요.`,
