@@ -1,9 +1,10 @@
-// Faults in the training worker (issue 14) in headless Chromium: a real WebAssembly trap (the
-// test-only index.html?debug hook makes the worker's module free() an address past its memory:
-// "memory access out of bounds") and a real out-of-memory (training size 300 on 1.75 million
-// distinct words: two weight matrices of 2.1 GB each do not fit in WebAssembly's 4 GB, so the
-// second allocation throws std::bad_alloc, which guard.h turns into an "out of memory" Error). Each shows one message, the worker is replaced, the
-// text stays in the box, and training works again afterwards.
+// Faults in the workers (issue 14) in headless Chromium. A real WebAssembly trap in the training
+// worker and in the core worker that makes the tokens: the test-only index.html?debug hooks make
+// the module free() an address past its memory ("memory access out of bounds", see
+// web/core/worker-faults.js). A real out-of-memory: training size 300 on 1.75 million distinct
+// words needs two weight matrices of 2.1 GB, which do not fit in WebAssembly's 4 GB, so the second
+// allocation throws std::bad_alloc (guard.h turns it into an "out of memory" Error). Each shows one
+// message, the worker is replaced, the text stays in the box, and the page works again afterwards.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession } from './browser.mjs';
@@ -90,6 +91,28 @@ test('out of memory in the training worker (1.75 million words, size 300): one m
   assert.ok((await page.locator('#text').inputValue()).startsWith(info.head), 'the text is still in the box');
   assert.match(await page.locator('#tokens-summary').textContent(), /^1,750,000 tokens/);
   await trainEnglish(page);
+  assertNoPageErrors(problems);
+  await context.close();
+});
+
+test('a WebAssembly trap in the core worker (tokens): one message, a new worker, the text kept, tokens work again', async () => {
+  const { page, context, problems, workers } = await openPage();
+  await page.getByLabel('Text', { exact: true }).fill('my own words stay here');
+  await page.waitForFunction(() => document.querySelectorAll('#tokens .tok').length === 5);
+  const before = workers.length;
+  await page.evaluate(() => window.embplayDebug.trapCoreWorker());
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.locator('#error').textContent(),
+    /^Could not process the text: the WebAssembly core failed \(memory access out of bounds\)\. It was restarted and your text is kept/);
+  assert.equal(await page.locator('[role=alert]:not([hidden])').count(), 1, 'one message');
+  assert.ok(workers.length > before, 'a new core worker started');
+  assert.equal(await page.locator('#text').inputValue(), 'my own words stay here');
+  // The next analysis runs in the new worker and clears the message.
+  await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+  await page.getByLabel('Text', { exact: true }).fill('my own words stay here again');
+  await page.waitForFunction(() => /\d+ ?ms/.test(document.querySelector('#status').textContent), null, { timeout: 60000 });
+  assert.deepEqual(await page.locator('#tokens .tok').allTextContents(), ['my', 'own', 'words', 'stay', 'here', 'again']);
+  assert.equal(await page.locator('#error').isHidden(), true);
   assertNoPageErrors(problems);
   await context.close();
 });

@@ -10,12 +10,13 @@
 // 'cancelled', 'failed' (message; fatal: 'memory' | 'trap' when the module can no longer be trusted:
 // out of memory or a WebAssembly trap; the page then replaces this worker, see train-client.js),
 // and { type: 'answer', id, result | error } for queries.
-// A test-only message, { type: 'debug-trap' }, makes the module trap for real (a free() of an address
-// past its memory: "memory access out of bounds"), so the browser tests can check the recovery.
+// A test-only message, { type: 'debug-trap' }, makes the module trap for real (worker-faults.js),
+// so the browser tests can check the recovery.
 import { importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
 import { VectorFileReader } from './vector-file-reader.js';
+import { fatalKind, trapModule } from './worker-faults.js';
 
 const PROJECTION_MS = 200;
 const PLOTTED_WORDS = 500;
@@ -47,17 +48,8 @@ function post(type, body = {}) {
   self.postMessage({ type, runId, ...body });
 }
 
-// Out of memory (std::bad_alloc through guard.h, or a JS allocation) or a WebAssembly trap: the
-// module's state is lost (a trap stops C++ mid-way; a bad_alloc skips destructors, keeping what
-// was allocated), so the worker must be replaced, not reused.
-function fatalKind(error) {
-  const message = String(error?.message ?? error);
-  if (/bad_alloc|out of memory|allocation failed|Array buffer allocation/i.test(message)) return 'memory';
-  if (error instanceof WebAssembly.RuntimeError) return 'trap';
-  return null;
-}
-
-let broken = false; // after a fatal error this worker answers nothing more
+// After out of memory or a trap (worker-faults.js) this worker answers nothing more: the page replaces it.
+let broken = false;
 
 /** Reports a failure; `extra` e.g. { keepVectors: true } for a failure that leaves the vectors usable. */
 function fail(error, extra = {}) {
@@ -283,7 +275,7 @@ self.onmessage = (event) => {
       break;
     case 'debug-trap': // tests only (see the header): a real trap inside the module
       runId = message.runId ?? runId;
-      modulePromise.then((module) => module._free(0xfffffff0)).then(() => fail(new Error('the debug trap did not trap')), fail);
+      modulePromise.then(trapModule).catch(fail);
       break;
     default:
       break;

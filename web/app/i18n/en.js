@@ -69,6 +69,7 @@ export default {
   working: 'Working…',
   done: (ms) => `Done in ${ms} ms.`,
   errorPrefix: 'Could not process the text: ',
+  coreRestarted: (detail) => `Could not process the text: the WebAssembly core ${/out of memory/i.test(detail) ? 'ran out of memory' : 'failed'} (${detail}). It was restarted and your text is kept; try a shorter text or another mode.`,
   fileNotUtf8: 'This file is not valid UTF-8 text (is it a binary file or another encoding?). Invalid bytes are shown as U+FFFD.',
   fileTooLarge: (mb) => `This file is ${mb} MB; the limit is 64 MB. Choose a smaller file.`,
   binaryFile: 'This looks like a binary file, not text. Choose a UTF-8 .txt file.',

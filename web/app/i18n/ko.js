@@ -69,6 +69,7 @@ export default {
   working: '처리 중…',
   done: (ms) => `${ms}ms 만에 완료.`,
   errorPrefix: '텍스트를 처리할 수 없습니다: ',
+  coreRestarted: (detail) => `텍스트를 처리할 수 없습니다: WebAssembly 코어${/out of memory/i.test(detail) ? '의 메모리가 부족합니다' : '가 실패했습니다'} (${detail}). 코어를 다시 시작했고 텍스트는 그대로입니다. 더 짧은 텍스트나 다른 모드를 쓰세요.`,
   fileNotUtf8: '올바른 UTF-8 텍스트 파일이 아닙니다 (바이너리 파일이거나 다른 인코딩인가요?). 잘못된 바이트는 U+FFFD로 표시합니다.',
   fileTooLarge: (mb) => `파일 크기가 ${mb}MB입니다. 최대 64MB까지 열 수 있으니 더 작은 파일을 고르세요.`,
   binaryFile: '텍스트가 아닌 바이너리 파일로 보입니다. UTF-8 .txt 파일을 고르세요.',
