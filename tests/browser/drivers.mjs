@@ -264,7 +264,12 @@ async function webkit() {
           if (result?.error) throw new Error(result.error);
           return result?.ok;
         },
-        click: async (selector) => (await driver.findElement(By.css(selector))).click(),
+        async click(selector) {
+          // WebKitWebDriver refuses elements in a section that content-visibility: auto skips: scroll first.
+          const element = await driver.findElement(By.css(selector));
+          await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', element);
+          await element.click();
+        },
         press: (key) => (key === 'Shift+Tab'
           ? driver.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform()
           : driver.actions().sendKeys(keys[key] ?? key).perform()),

@@ -2,7 +2,8 @@
 // load and tokens, the positional-encoding heatmap, training with king - man + woman = queen and
 // keyboard focus while training, the loss chart still on screen after the training section scrolls
 // out of view and back (WebKit painted it blank, issue 14), and no error over several loads
-// (Firefox reported "ResizeObserver loop completed with undelivered notifications" at load).
+// (Firefox reported "ResizeObserver loop completed with undelivered notifications" at load), and
+// recovery from a WebAssembly trap in either worker (the index.html?debug hooks).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openCrossSession } from '../drivers.mjs';
@@ -104,14 +105,21 @@ test('page: Tab and Enter train the English preset, focus stays usable, queen is
   await tab.evaluate(() => { document.querySelector('#train-seed').focus(); document.querySelector('#train-seed').scrollIntoView(); });
   await tab.press('Tab');
   assert.equal(await tab.evaluate(() => document.activeElement.id), 'train-start');
+  // Where focus is each time Train is disabled or enabled again (the disabled spell can be shorter
+  // than a driver's round trip, so the page records it).
+  await tab.evaluate(() => {
+    window.__focusLog = [];
+    const button = document.querySelector('#train-start');
+    new MutationObserver(() => window.__focusLog.push(`${button.disabled ? 'disabled' : 'enabled'}:${document.activeElement.id || document.activeElement.localName}`))
+      .observe(button, { attributes: true, attributeFilter: ['disabled'] });
+  });
   const started = Date.now();
   await tab.press('Enter');
-  // While training the disabled Train button cannot hold focus: it moves to Cancel, not <body>.
-  await tab.waitFor(() => document.querySelector('#train-start').disabled);
-  const during = await tab.evaluate(() => document.activeElement.id || document.activeElement.tagName);
-  assert.equal(during, 'train-cancel', 'focus while training');
   await tab.waitFor(() => document.querySelector('#train-progress').getAttribute('aria-valuenow') === '100' &&
     document.querySelector('#train-progress').dataset.ms, null, { timeout: 120000, interval: 250 });
+  // While the run starts the disabled Train button cannot hold focus: it moves to Cancel, not <body>.
+  const log = await tab.evaluate(() => window.__focusLog);
+  assert.equal(log[0], 'disabled:train-cancel', `focus while Train is disabled (${log.join(', ')})`);
   t.diagnostic(`${session.version}: English preset trained in ${Date.now() - started} ms (keypress to done)`);
   await tab.waitFor(() => !document.querySelector('#train-start').disabled);
   assert.equal(await tab.evaluate(() => document.activeElement.id), 'train-start', 'focus returns to Train when done');
@@ -135,6 +143,32 @@ test('page: Tab and Enter train the English preset, focus stays usable, queen is
   await new Promise((ok) => setTimeout(ok, 600));
   const again = await lossChartOnScreen(tab);
   assert.ok(again > first * 0.5, `loss chart on screen after scrolling away and back: ${(again * 100).toFixed(2)} % painted (was ${(first * 100).toFixed(2)} %)`);
+  assert.deepEqual(await tab.problems(), []);
+  await tab.close();
+});
+
+test('page: a WebAssembly trap in either worker shows one message, the worker is replaced and the text is kept', async () => {
+  const tab = await session.newTab();
+  await tab.goto(`${session.url}?debug`);
+  await tab.waitFor(() => document.querySelectorAll('#tokens .tok').length > 0, null, { timeout: 60000 });
+  await setText(tab, 'my own words stay here');
+  // The core worker (tokens). Each engine words the trap its own way: only the frame is checked.
+  await tab.evaluate(() => window.embplayDebug.trapCoreWorker());
+  const coreMessage = await tab.waitFor(() => !document.querySelector('#error').hidden && document.querySelector('#error').textContent);
+  assert.match(coreMessage, /^Could not process the text: the WebAssembly core failed \(.+\)\. It was restarted and your text is kept/);
+  await setText(tab, 'my own words stay here again');
+  assert.deepEqual(await tokenTexts(tab), ['my', 'own', 'words', 'stay', 'here', 'again']);
+  assert.equal(await tab.evaluate(() => document.querySelector('#error').hidden), true);
+  // The training worker: trap it, then train in its replacement.
+  await tab.evaluate(() => window.embplayDebug.trapTrainingWorker());
+  const trainMessage = await tab.waitFor(() => !document.querySelector('#train-error').hidden && document.querySelector('#train-error').textContent);
+  assert.match(trainMessage, /^Training stopped: the WebAssembly code failed \(.+\)\. The worker was restarted and your text is kept/);
+  assert.equal(await tab.evaluate(() => document.querySelectorAll('[role=alert]:not([hidden])').length), 1, 'one message');
+  await tab.click('#train-start');
+  await tab.waitFor(() => document.querySelector('#train-progress').getAttribute('aria-valuenow') === '100' &&
+    document.querySelector('#train-progress').dataset.ms, null, { timeout: 120000, interval: 250 });
+  assert.equal(await tab.evaluate(() => document.querySelector('#train-error').hidden), true);
+  assert.equal(await tab.evaluate(() => document.querySelector('#text').value), 'my own words stay here again');
   assert.deepEqual(await tab.problems(), []);
   await tab.close();
 });
