@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Catch2 unit tests (native, via CTest), Node tests of the WASM module and CLI,
-# and browser tests of the page in headless Chromium. Installs and builds what is missing first.
+# browser tests of the page in headless Chromium, and the cross-browser subset (tests/browser/cross)
+# again in Firefox ESR and WebKitGTK. Installs and builds what is missing first.
 #   tests/run.sh                      everything
 #   EMBPLAY_UPDATE_SCREENSHOT=1 tests/run.sh   also regenerate assets/screenshot.png
 set -uo pipefail
@@ -50,8 +51,16 @@ run_node_suite() {  # name dir
 
 echo "== Node tests: WASM module and CLIs (tests/node)"
 run_node_suite "node (WASM)" tests/node/
-echo "== Browser tests: the page in headless Chromium (tests/browser)"
+echo "== Browser tests: the page in headless Chromium (tests/browser, with tests/browser/cross)"
 run_node_suite "browser (Chromium)" tests/browser/
+# The cross-browser subset (page, training, PE heatmap, each widget, the iframe route) in the
+# other two engines; tests/browser/drivers.mjs starts each one (WebKit on its own Xvfb display).
+for engine in firefox:"Firefox ESR" webkit:"WebKitGTK"; do
+  started=$SECONDS
+  echo "== Cross-browser tests in ${engine#*:} (tests/browser/cross)"
+  EMBPLAY_BROWSER="${engine%%:*}" run_node_suite "browser (${engine#*:}, cross-browser subset)" tests/browser/cross/
+  summary[${#summary[@]}-1]+=" in $((SECONDS - started)) s"
+done
 
 echo
 echo "== Summary"

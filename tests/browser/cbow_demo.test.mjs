@@ -156,7 +156,7 @@ test('the example post: the third figure trains between the paragraphs and follo
   await page.waitForFunction(() => document.querySelector('cbow-demo')?.renderCount > 0, null, { timeout: 30000 });
   const background = () => page.evaluate(() => getComputedStyle(document.querySelector('cbow-demo').shadowRoot.querySelector('.frame')).backgroundColor);
   assert.equal(await background(), 'rgb(255, 255, 255)');
-  await page.getByRole('button', { name: 'Switch light or dark mode' }).click(); // Chirpy-style data-mode on <html>
+  await page.getByRole('button', { name: 'light / dark' }).click(); // Chirpy-style data-mode on <html>
   await page.waitForFunction(() => getComputedStyle(document.querySelector('cbow-demo').shadowRoot.querySelector('.frame')).backgroundColor === 'rgb(28, 29, 31)');
   const run = await train(page);
   assert.match(run.line, /^king − man \+ woman ≈ queen \(0\.\d\d\)$/);

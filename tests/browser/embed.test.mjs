@@ -194,7 +194,7 @@ test('light and dark: the theme attribute, the blog switch (<html data-mode>), p
   await page.evaluate(() => document.querySelector('pe-heatmap').setAttribute('theme', 'dark'));
   assert.equal(await background('pe-heatmap'), DARK, 'theme="dark"');
   assert.equal(await background('token-view'), LIGHT, 'the other widget keeps auto');
-  await page.getByRole('button', { name: 'Switch light or dark mode' }).click(); // the post's Chirpy-style switch
+  await page.getByRole('button', { name: 'light / dark' }).click(); // the post's Chirpy-style switch
   assert.equal(await page.evaluate(() => document.documentElement.dataset.mode), 'dark');
   await page.waitForFunction(() => getComputedStyle(document.querySelector('token-view').shadowRoot.querySelector('.frame')).backgroundColor === 'rgb(28, 29, 31)');
   await page.evaluate(() => document.querySelector('pe-heatmap').setAttribute('theme', 'light'));

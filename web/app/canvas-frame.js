@@ -24,7 +24,10 @@ export class CanvasFrame {
     const h = Math.round(this.height * ratio);
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
-    const g = this.canvas.getContext('2d');
+    // A CPU canvas, as in line-chart.js and pe-heatmap.js: WebKit showed an accelerated canvas
+    // blank after content-visibility: auto skipped its section and brought it back (issue 14),
+    // though it still held the drawing. Small charts lose nothing by it.
+    const g = this.canvas.getContext('2d', { willReadFrequently: true });
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, this.width, this.height);
     return g;

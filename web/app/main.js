@@ -46,6 +46,7 @@ function applyLanguage(lang) {
   }
   $('lang').value = S.lang;
   $('text').setAttribute('aria-label', S.textLabel);
+  $('vocab-wrap').setAttribute('aria-label', S.vocabTableLabel); // a scrollable region: focusable, named
   $('mode-help').textContent = S.modeHelp[$('mode').value];
   if (state.large) $('large-text').textContent = S.largeNote((state.large.bytes / 1048576).toFixed(1), PREVIEW_CHARS.toLocaleString(S.lang));
   if (state.result) render(state.result, state.bytes, 0);
@@ -139,7 +140,8 @@ async function analyze() {
     render(result, result.head, Math.round(performance.now() - started));
   } catch (error) {
     $('status').textContent = '';
-    showError(state.strings.errorPrefix + error.message);
+    // Out of memory or a trap: the worker was replaced (core/client.js); the text is still here.
+    showError(error.restarted ? state.strings.coreRestarted(error.message) : state.strings.errorPrefix + error.message);
   } finally {
     state.running = false;
     if (state.rerun) {
@@ -341,6 +343,12 @@ function start() {
     }),
   });
   trainingView.choosePreset(lang);
+  // Tests only: index.html?debug exposes a real WebAssembly trap in the training worker and in the
+  // core worker (web/core/worker-faults.js), to check that the page recovers from one (issue 14).
+  if (new URLSearchParams(location.search).has('debug')) window.embplayDebug = {
+    trapTrainingWorker: () => trainingView.client.debugTrap(),
+    trapCoreWorker: () => core.call('debugTrap').catch((error) => showError(state.strings.coreRestarted(error.message))),
+  };
   $('sample').value = lang;
   $('lang').addEventListener('change', (e) => {
     localStorage.setItem('embplay.lang', e.target.value);

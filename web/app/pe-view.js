@@ -117,13 +117,18 @@ export class PeView {
       this.update({ live: true });
     });
     if (typeof ResizeObserver === 'function') {
+      // Redraw for a new width in the next frame, not inside the observer's callback: the redraw
+      // grows the section and resizes observed canvases, and a change made during delivery made
+      // Firefox report "ResizeObserver loop completed with undelivered notifications" (issue 14).
       let width = 0;
-      new ResizeObserver(() => {
-        if (this.root.clientWidth !== width) {
-          width = this.root.clientWidth;
-          this.update({ live: true });
-        }
-      }).observe(this.root);
+      let frame = 0;
+      const redraw = () => {
+        frame = 0;
+        if (this.root.clientWidth === width) return;
+        width = this.root.clientWidth;
+        this.update({ live: true });
+      };
+      new ResizeObserver(() => { frame ||= requestAnimationFrame(redraw); }).observe(this.root);
     }
     this.seedInput?.addEventListener('change', () => { if ($('pe-kind').value === 'learned') this.update(); });
   }

@@ -3,16 +3,39 @@
 // promise-returning questions about the vectors.
 export class TrainClient {
   constructor(workerUrl, handlers) {
-    this.worker = new Worker(workerUrl, { type: 'module' });
+    this.workerUrl = workerUrl;
     this.handlers = handlers; // { started, progress, projection, done, loadProgress, loaded, paused, resumed, cancelled, failed }
     this.runId = 0;
     this.pending = new Map();
     this.nextQuery = 1;
+    this.method = null;
+    this.spawn();
+  }
+
+  spawn() {
+    this.worker = new Worker(this.workerUrl, { type: 'module' });
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault?.();
-      this.handlers.failed?.({ message: event.message || 'the training worker failed to start' });
+      const message = event.message || 'the training worker failed to start';
+      // An uncaught trap (e.g. "RuntimeError: unreachable") leaves the module unusable: replace it.
+      if (/RuntimeError|bad_alloc|out of memory/i.test(message)) this.restart(message, 'trap');
+      else this.handlers.failed?.({ message });
     };
+  }
+
+  /**
+   * After out-of-memory or a WebAssembly trap (issue 14) the worker's module cannot be trusted:
+   * a new worker replaces it, questions still waiting are refused, and the page hears of it once,
+   * with { restarted: true, fatal } so it can say so. The page's text is not the worker's to lose.
+   */
+  restart(message, fatal) {
+    this.worker.terminate();
+    for (const call of this.pending.values()) call.reject(new Error(message));
+    this.pending.clear();
+    this.spawn();
+    if (this.method) this.setMethod(this.method);
+    this.handlers.failed?.({ message, fatal, restarted: true });
   }
 
   receive(message) {
@@ -22,6 +45,10 @@ export class TrainClient {
       if (!call) return;
       if (message.error !== undefined) call.reject(new Error(message.error));
       else call.resolve(message.result);
+      return;
+    }
+    if (message.type === 'failed' && message.fatal) {
+      this.restart(message.message, message.fatal); // whichever run it was: the worker is gone
       return;
     }
     if (message.runId !== this.runId) return;
@@ -44,7 +71,13 @@ export class TrainClient {
   }
 
   /** The plot's projection: 'pca' or 'tsne' (applies now and to later runs). */
-  setMethod(method) { this.worker.postMessage({ type: 'method', method }); }
+  setMethod(method) {
+    this.method = method;
+    this.worker.postMessage({ type: 'method', method });
+  }
+
+  /** Tests only: makes the worker's module trap for real (see train-worker.js). */
+  debugTrap() { this.worker.postMessage({ type: 'debug-trap', runId: this.runId }); }
 
   pause() { this.worker.postMessage({ type: 'pause' }); }
   resume() { this.worker.postMessage({ type: 'resume' }); }

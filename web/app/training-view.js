@@ -106,10 +106,12 @@ export class TrainingView {
 
   setButtons() {
     const s = this.status;
+    const focused = document.activeElement;
     $('train-start').disabled = s === 'loading';
     $('train-pause').hidden = s !== 'running';
     $('train-resume').hidden = s !== 'paused';
     $('train-cancel').disabled = !(s === 'running' || s === 'paused' || s === 'loading');
+    keepFocus(focused);
     for (const id of ['nn-go', 'an-go', 'dir-go', 'lookup-go']) $(id).disabled = !this.hasVectors;
     for (const button of document.querySelectorAll('.export button')) button.disabled = !this.hasVectors;
   }
@@ -270,7 +272,7 @@ export class TrainingView {
         $('train-stats').textContent = this.S.trCancelled;
         this.setButtons();
       },
-      failed: ({ message, keepVectors }) => {
+      failed: ({ message, keepVectors, restarted, fatal }) => {
         if (keepVectors) {
           this.showError(message);
           return;
@@ -278,7 +280,9 @@ export class TrainingView {
         this.status = 'idle';
         this.hasVectors = false;
         $('train-stats').textContent = '';
-        this.showError((this.loadingFile ? this.S.loadFailed : this.S.trFailed) + message);
+        // Out of memory or a trap: the worker was replaced (train-client.js); one message says so.
+        const why = restarted ? this.S.trWorkerRestarted(fatal === 'memory', message) : message;
+        this.showError((this.loadingFile ? this.S.loadFailed : this.S.trFailed) + why);
         this.loadingFile = false;
         this.setButtons();
       },
@@ -462,6 +466,22 @@ export class TrainingView {
 }
 
 // Saves a Blob under `name` through a temporary link (the browser's download).
+// Where keyboard focus goes when the focused training button is disabled or hidden (issue 14):
+// Train -> Cancel while the run starts, Pause <-> Resume, and back to Train when Cancel goes
+// off at the end; never to <body>, where a keyboard or screen-reader user would lose their place.
+const FOCUS_NEXT = {
+  'train-start': ['train-cancel', 'train-pause'],
+  'train-cancel': ['train-start'],
+  'train-pause': ['train-resume', 'train-cancel', 'train-start'],
+  'train-resume': ['train-pause', 'train-cancel', 'train-start'],
+};
+
+function keepFocus(focused) {
+  const usable = (el) => el && !el.disabled && !el.hidden;
+  if (!focused || !FOCUS_NEXT[focused.id] || usable(focused)) return;
+  FOCUS_NEXT[focused.id].map($).find(usable)?.focus();
+}
+
 function download(name, blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

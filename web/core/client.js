@@ -1,14 +1,29 @@
 // Main-thread side of the core worker: promise-returning calls into web/core/worker.js.
+// After out of memory or a WebAssembly trap in the worker (its reply says fatal, see
+// worker-faults.js) the worker is replaced by a new one: that call and any still waiting fail
+// with the error (error.restarted is true), and the next call runs in the new worker (issue 14).
 export class CoreClient {
   constructor(workerUrl) {
-    this.worker = new Worker(workerUrl, { type: 'module' });
+    this.workerUrl = workerUrl;
     this.pending = new Map();
     this.nextId = 1;
+    this.restarts = 0;
+    this.spawn();
+  }
+
+  spawn() {
+    this.worker = new Worker(this.workerUrl, { type: 'module' });
     this.worker.onmessage = (event) => {
-      const { id, result, error } = event.data;
+      const { id, result, error, fatal } = event.data;
       const call = this.pending.get(id);
-      if (!call) return;
       this.pending.delete(id);
+      if (fatal) {
+        const failure = new Error(error);
+        this.restart(failure);
+        call?.reject(failure);
+        return;
+      }
+      if (!call) return;
       if (error !== undefined) call.reject(new Error(error));
       else call.resolve(result);
     };
@@ -17,6 +32,15 @@ export class CoreClient {
       for (const call of this.pending.values()) call.reject(error);
       this.pending.clear();
     };
+  }
+
+  restart(error) {
+    error.restarted = true; // the caller can tell "the worker was replaced" from an ordinary refusal
+    this.worker.terminate();
+    this.restarts++;
+    for (const call of this.pending.values()) call.reject(error);
+    this.pending.clear();
+    this.spawn();
   }
 
   call(method, ...args) {

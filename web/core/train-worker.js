@@ -7,12 +7,16 @@
 //   { type: 'query', id, method: 'neighbors'|'analogy'|'direction'|'projection'|'exportFile'|'lookup', args }
 // Messages out (all with runId): 'started' (info, words, counts), 'progress', 'projection'
 // (PCA, 2-D or with method 'pca3' 3-D, about every 200 ms and at the end; t-SNE every few iterations once vectors are final), 'done', 'loadProgress' (fraction, rows, totalRows), 'loaded' (info, seconds), 'paused',
-// 'cancelled', 'failed' (message),
+// 'cancelled', 'failed' (message; fatal: 'memory' | 'trap' when the module can no longer be trusted:
+// out of memory or a WebAssembly trap; the page then replaces this worker, see train-client.js),
 // and { type: 'answer', id, result | error } for queries.
+// A test-only message, { type: 'debug-trap' }, makes the module trap for real (worker-faults.js),
+// so the browser tests can check the recovery.
 import { importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
 import { VectorFileReader } from './vector-file-reader.js';
+import { fatalKind, trapModule } from './worker-faults.js';
 
 const PROJECTION_MS = 200;
 const PLOTTED_WORDS = 500;
@@ -42,6 +46,21 @@ const schedule = () => channel.port2.postMessage(null);
 
 function post(type, body = {}) {
   self.postMessage({ type, runId, ...body });
+}
+
+// After out of memory or a trap (worker-faults.js) this worker answers nothing more: the page replaces it.
+let broken = false;
+
+/** Reports a failure; `extra` e.g. { keepVectors: true } for a failure that leaves the vectors usable. */
+function fail(error, extra = {}) {
+  const message = error?.message ?? String(error);
+  const fatal = fatalKind(error);
+  if (fatal) {
+    broken = true;
+    post('failed', { message, fatal });
+    return;
+  }
+  post('failed', { message, ...extra });
 }
 
 function stop() {
@@ -74,7 +93,7 @@ async function startTsne() {
     const tsne = module.createTsne(run.rowRange(0, rows), rows, run.dim, { perplexity: 30, seed: 1 });
     tsneJob = { tsne, rows };
   } catch (error) {
-    post('failed', { message: error?.message ?? String(error), keepVectors: true });
+    fail(error, { keepVectors: true });
     return;
   }
   tsneChannel.port2.postMessage(null);
@@ -120,9 +139,8 @@ function loop() {
     }
     if (performance.now() - lastProjection >= PROJECTION_MS) sendProjection();
   } catch (error) {
-    const message = error?.message ?? String(error);
-    stop();
-    post('failed', { message });
+    if (!fatalKind(error)) stop(); // after a trap, even delete() may fail: the page replaces the worker
+    fail(error);
     return;
   }
   schedule();
@@ -152,7 +170,7 @@ async function start({ text, settings }) {
   try {
     run = new TrainingRun(module, text, ranks ? { ...settings, gpt2Ranks: ranks } : settings);
   } catch (error) {
-    post('failed', { message: error?.message ?? String(error) });
+    fail(error);
     return;
   }
   post('started', { info: run.info(), words: run.words, counts: run.counts });
@@ -179,7 +197,7 @@ async function load({ file, bytes }) {
   try {
     fileJob = { id: mine, reader: new VectorFileReader(module, data), module, started };
   } catch (error) {
-    post('failed', { message: error?.message ?? String(error) });
+    fail(error);
     return;
   }
   fileChannel.port2.postMessage(mine);
@@ -204,8 +222,8 @@ function fileLoop(id) {
     stopFile();
     run = new LoadedVectors(job.module, vectors);
   } catch (error) {
-    stop();
-    post('failed', { message: error?.message ?? String(error) });
+    if (!fatalKind(error)) stop();
+    fail(error);
     return;
   }
   state = 'done';
@@ -222,19 +240,21 @@ function answer({ id, method, args }) {
     self.postMessage({ type: 'answer', id, result: run[method](...args) });
   } catch (error) {
     self.postMessage({ type: 'answer', id, error: error?.message ?? String(error) });
+    if (fatalKind(error)) fail(error);
   }
 }
 
 self.onmessage = (event) => {
   const message = event.data;
+  if (broken) return;
   switch (message.type) {
     case 'start':
       runId = message.runId;
-      start(message).catch((error) => post('failed', { message: error?.message ?? String(error) }));
+      start(message).catch(fail);
       break;
     case 'load':
       runId = message.runId;
-      load(message).catch((error) => post('failed', { message: error?.message ?? String(error) }));
+      load(message).catch(fail);
       break;
     case 'method':
       setMethod(message.method);
@@ -252,6 +272,10 @@ self.onmessage = (event) => {
       break;
     case 'query':
       answer(message);
+      break;
+    case 'debug-trap': // tests only (see the header): a real trap inside the module
+      runId = message.runId ?? runId;
+      modulePromise.then(trapModule).catch(fail);
       break;
     default:
       break;

@@ -1,7 +1,10 @@
 // The Web Worker that hosts the WASM core, so tokenising a 20 MB paste or training never
-// blocks the page. Messages: { id, method, args } -> { id, result } | { id, error }.
+// blocks the page. Messages: { id, method, args } -> { id, result } | { id, error, fatal }
+// (fatal: 'memory' | 'trap' when the module is no longer usable; the page then replaces this
+// worker, see client.js). Method 'debugTrap' (tests only) makes the module trap for real.
 import { loadEmbplay } from './embplay.js';
 import { importModuleFactory } from './load.js';
+import { fatalKind, trapModule } from './worker-faults.js';
 
 const ready = (async () => {
   const { factory, simd } = await importModuleFactory(self.location.href);
@@ -34,11 +37,12 @@ self.onmessage = async (event) => {
       self.postMessage({ id, result: { simd } });
       return;
     }
+    if (method === 'debugTrap') trapModule(api.module);
     if (method === 'analyzeGpt2') await ensureGpt2(api);
     if (typeof api[method] !== 'function') throw new Error(`unknown method '${method}'`);
     const result = api[method](...args);
     self.postMessage({ id, result });
   } catch (error) {
-    self.postMessage({ id, error: error?.message ?? String(error) });
+    self.postMessage({ id, error: error?.message ?? String(error), fatal: fatalKind(error) });
   }
 };

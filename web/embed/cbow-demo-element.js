@@ -84,6 +84,7 @@ export class CbowDemoElement extends EmbedWidget {
       console.warn(warning);
     }
     this.analogyWords = words;
+    this.showTexts(); // the button has its name before the first render
   }
 
   /** Nothing to load before Train: the worker brings its own module. */
@@ -116,11 +117,23 @@ export class CbowDemoElement extends EmbedWidget {
     const corpus = S.cbCorpus[c.corpus];
     this.button.textContent = this.runs > 0 ? S.cbRetrain : S.cbTrain;
     this.button.setAttribute('aria-label', `${this.runs > 0 ? S.cbRetrain : S.cbTrain}: ${S.cbTrainName(corpus)}`);
-    this.button.disabled = this.state === 'loading' || this.state === 'running';
+    this.setBusy(this.state === 'loading' || this.state === 'running');
     this.caption.textContent = S.cbCaption(corpus, c.size, c.epochs);
     if (this.state !== 'done' || !this.answer) {
       this.analogyLine.textContent = S.cbAnalogyWaiting(...this.analogyWords);
     }
+  }
+
+  // The button is disabled while training; if it had keyboard focus, focus moves to the progress
+  // bar (announced as it fills) and back to the button when the run ends, never to <body>.
+  setBusy(busy) {
+    const active = this.shadow.activeElement;
+    if (busy && active === this.button) {
+      this.progress.tabIndex = -1;
+      this.progress.focus();
+    }
+    this.button.disabled = busy;
+    if (!busy && active === this.progress) this.button.focus();
   }
 
   colors() {

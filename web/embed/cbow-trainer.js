@@ -60,7 +60,7 @@ class WorkerTrainer {
 
   /** A 'failed' message comes from a running worker; an error event without one means it never loaded. */
   failed(message) {
-    if (message.type === 'failed' || this.heard || this.fallback) {
+    if (message.type === 'failed' || message.restarted || this.heard || this.fallback) {
       this.handlers.failed(message);
       return;
     }
