@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: Catch2 unit tests (native, via CTest), Node tests of the WASM module and CLI,
-# browser tests of the page in headless Chromium, and the cross-browser subset (tests/browser/cross)
-# again in Firefox ESR and WebKitGTK. Installs and builds what is missing first.
+# browser tests of the page in headless Chromium, the cross-browser subset (tests/browser/cross)
+# again in Firefox ESR and WebKitGTK, the Catch2 suite again under ASan + UBSan, and each libFuzzer
+# target for 20 s. Installs and builds what is missing first.
 #   tests/run.sh                      everything
 #   EMBPLAY_UPDATE_SCREENSHOT=1 tests/run.sh   also regenerate assets/screenshot.png
 set -uo pipefail
@@ -23,19 +24,23 @@ record() {  # name status passed failed
   [ "$2" = 0 ] || [ "$4" != 0 ] || failed=$((failed + 1))
 }
 
+record_catch2() {  # name status log
+  # Catch2 v2 closes with "All tests passed (A assertions in N test cases)" or "test cases: N | P passed | F failed".
+  local cases p f
+  cases=$(sed -nE 's/^All tests passed \([0-9]+ assertions? in ([0-9]+) test cases?\).*/\1/p' "$3" | tail -1)
+  if [ -n "$cases" ]; then
+    record "$1" "$2" "$cases" 0
+  else
+    p=$(sed -nE 's/^test cases: *[0-9]+ \| *([0-9]+) passed.*/\1/p' "$3" | tail -1)
+    f=$(sed -nE 's/^test cases: .*\| *([0-9]+) failed.*/\1/p' "$3" | tail -1)
+    record "$1" "$2" "${p:-0}" "${f:-1}"
+  fi
+}
+
 echo "== Catch2 unit tests (build/tests/unit_tests; also registered with CTest, one test per file)"
 unit_log="$(mktemp)"
 build/tests/unit_tests 2>&1 | tee "$unit_log" | tail -n 40
-status=${PIPESTATUS[0]}
-# Catch2 v2 closes with "All tests passed (A assertions in N test cases)" or "test cases: N | P passed | F failed".
-cases=$(sed -nE 's/^All tests passed \([0-9]+ assertions? in ([0-9]+) test cases?\).*/\1/p' "$unit_log" | tail -1)
-if [ -n "$cases" ]; then
-  record "unit (Catch2)" "$status" "$cases" 0
-else
-  p=$(sed -nE 's/^test cases: *[0-9]+ \| *([0-9]+) passed.*/\1/p' "$unit_log" | tail -1)
-  f=$(sed -nE 's/^test cases: .*\| *([0-9]+) failed.*/\1/p' "$unit_log" | tail -1)
-  record "unit (Catch2)" "$status" "${p:-0}" "${f:-1}"
-fi
+record_catch2 "unit (Catch2)" "${PIPESTATUS[0]}" "$unit_log"
 rm -f "$unit_log"
 
 run_node_suite() {  # name dir
@@ -61,6 +66,23 @@ for engine in firefox:"Firefox ESR" webkit:"WebKitGTK"; do
   EMBPLAY_BROWSER="${engine%%:*}" run_node_suite "browser (${engine#*:}, cross-browser subset)" tests/browser/cross/
   summary[${#summary[@]}-1]+=" in $((SECONDS - started)) s"
 done
+
+# Hardening (README "Hardening"): the Catch2 suite again under ASan + UBSan, and every fuzz target
+# for a short time (EMBPLAY_FUZZ_SECONDS, default 20 s each); both share the clang build in build-asan/.
+echo "== Sanitizers: the Catch2 suite built with clang-14 -fsanitize=address,undefined (tests/sanitize.sh)"
+san_log="$(mktemp)"
+bash tests/sanitize.sh 2>&1 | tee "$san_log" | grep -vE '^\[ *[0-9]+%\]' | tail -n 40
+record_catch2 "unit under ASan+UBSan (clang)" "${PIPESTATUS[0]}" "$san_log"
+rm -f "$san_log"
+
+echo "== Fuzzing: each libFuzzer target for ${EMBPLAY_FUZZ_SECONDS:-20} s (tests/fuzz.sh)"
+fuzz_log="$(mktemp)"
+bash tests/fuzz.sh "${EMBPLAY_FUZZ_SECONDS:-20}" 2>&1 | tee "$fuzz_log" | grep -vE '^\[ *[0-9]+%\]' | tail -n 60
+status=${PIPESTATUS[0]}
+p=$(sed -nE 's/^fuzz: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$fuzz_log" | tail -1)
+f=$(sed -nE 's/^fuzz: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$fuzz_log" | tail -1)
+record "fuzz (libFuzzer targets)" "$status" "${p:-0}" "${f:-1}"
+rm -f "$fuzz_log"
 
 echo
 echo "== Summary"

@@ -5,6 +5,7 @@
 #     build: compilers, Emscripten, Eigen, Catch2, Unicode data, Node (enough to build and serve)
 #     test:  + Chromium and CJK fonts (browser tests), gensim and fastText (interop tests),
 #            Firefox ESR, WebKitGTK's WebDriver + MiniBrowser and Xvfb (cross-browser tests)
+#            clang 14 with its sanitizer runtimes and libFuzzer (tests/sanitize.sh, tests/fuzz.sh)
 #     bench: + fastText and the GCIDE dictionary (benchmark peers and corpus)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +14,8 @@ profile="${1:-build}"
 debian_packages=(cmake g++ make python3 nodejs npm emscripten libeigen3-dev catch2 unicode-data)
 case "$profile" in
   build) ;;
-  test) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext firefox-esr webkit2gtk-driver xvfb xauth) ;;
+  test) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext firefox-esr webkit2gtk-driver xvfb xauth
+                          clang-14 libclang-rt-14-dev libfuzzer-14-dev) ;;
   bench) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext dict-gcide) ;;
   *) echo "install-deps: unknown profile '$profile' (expected build, test or bench)" >&2; exit 2 ;;
 esac

@@ -111,14 +111,27 @@ void check_fits(const Word2VecLayout& h, std::size_t bytes_left, std::size_t min
   }
 }
 
+// A word that can be quoted in a one-line message: short, valid UTF-8, no ASCII control character
+// (a binary record's word is every byte up to a space, newlines included).
+bool is_quotable(std::string_view word) {
+  if (word.size() > 100 || count_invalid_utf8(word) != 0) return false;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
+  }
+  return true;
+}
+
 std::string record_name(std::size_t record, std::string_view word) {
   std::string name = "word2vec file: record " + std::to_string(record + 1);
-  if (count_invalid_utf8(word) == 0 && word.size() <= 100) name += " ('" + std::string(word) + "')";
+  if (is_quotable(word)) name += " ('" + std::string(word) + "')";
   return name;
 }
 
 void check_word(std::size_t record, std::string_view word) {
   if (count_invalid_utf8(word) != 0) throw Error(record_name(record, word) + ": the word is not valid UTF-8");
+  if (std::any_of(word.begin(), word.end(), is_space_or_newline)) {
+    throw Error(record_name(record, word) + ": the word contains whitespace (wrong vector sizes?)");
+  }
 }
 
 void check_value(std::size_t record, std::string_view word, std::size_t k, float v) {

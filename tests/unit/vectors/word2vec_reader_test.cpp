@@ -175,3 +175,36 @@ TEST_CASE("word2vec reader: a reader that has thrown is spent", "[word2vec-reade
   CHECK_THROWS_WITH(reader.read(1), "word2vec reader: used after an error or after finish()");
   CHECK_THROWS_WITH(reader.finish(), "word2vec reader: used after an error or after finish()");
 }
+
+// Found by the word2vec fuzz targets (tests/fuzz/corpus/word2vec_*/regression-*): a binary record's
+// word is every byte up to a space, so it may hold a newline or a control byte, and the messages
+// quoted it verbatim, breaking the "one line" promise (CLI stderr, page message).
+TEST_CASE("word2vec reader: messages stay one line whatever bytes the word holds", "[word2vec-reader]") {
+  const auto message_of = [](const std::string& bytes, Word2VecFormat format) {
+    try {
+      from_word2vec(bytes, format);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  const std::string one = std::string("\x00\x00\x80\x3f", 4);  // 1.0f
+  // A complete record whose word holds a newline: refused at the record, not quoted.
+  const std::string newline_word = "1 1\nking\nqueen " + one + "\n";
+  CHECK(message_of(newline_word, Word2VecFormat::Binary) ==
+        "word2vec file: record 1: the word contains whitespace (wrong vector sizes?)");
+  // The fuzzer's input, shortened: a truncated record whose word holds a newline and a control byte.
+  CHECK(message_of("2 1\nking " + one + "\n3\nking\x03 \x19", Word2VecFormat::Binary) ==
+        "word2vec file: record 2: the word contains whitespace (wrong vector sizes?)");
+  // A control byte alone is no whitespace, but is not quoted either.
+  CHECK(message_of("2 1\nking " + one + "\nx\x03y \x19", Word2VecFormat::Binary) ==
+        "word2vec file: record 2: the file ends inside its vector (truncated?)");
+  // Auto read the fuzzer's text input as binary and failed the same way.
+  const std::string auto_input = "2 2\r\nhe\"lo 0-e3.1 5\r\x04\nwor\x03" "2 ";
+  const std::string a = message_of(auto_input, Word2VecFormat::Auto);
+  CHECK(a.find('\n') == std::string::npos);
+  CHECK(a.find('\x03') == std::string::npos);
+  // Printable words are still quoted.
+  CHECK(message_of("1 2\nking " + one, Word2VecFormat::Binary) ==
+        "word2vec file: record 1 ('king'): the file ends inside its vector (truncated?)");
+}
