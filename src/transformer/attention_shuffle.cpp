@@ -1,0 +1,83 @@
+// See attention_shuffle.h.
+#include "transformer/attention_shuffle.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+#include "math/random.h"
+#include "transformer/attention_config.h"
+
+namespace embplay {
+
+namespace {
+
+bool is_identity(const std::vector<std::uint32_t>& order) {
+  for (std::size_t t = 0; t < order.size(); ++t) {
+    if (order[t] != t) return false;
+  }
+  return true;
+}
+
+double difference(float a, float b) {
+  if (a == b) return 0.0;  // also -inf == -inf
+  if (std::isinf(a) || std::isinf(b)) return std::numeric_limits<double>::infinity();
+  return std::fabs(static_cast<double>(a) - static_cast<double>(b));
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> shuffled_order(std::size_t n, std::uint64_t seed) {
+  if (n == 0 || n > kMaxAttentionTokens) {
+    throw std::invalid_argument("a shuffle takes between 1 and " + std::to_string(kMaxAttentionTokens) +
+                                " tokens, got " + std::to_string(n));
+  }
+  std::vector<std::uint32_t> order(n);
+  Rng rng(seed);
+  do {
+    std::iota(order.begin(), order.end(), 0u);
+    for (std::size_t i = n - 1; i > 0; --i) {  // Fisher-Yates: swap i with a uniform j in 0..i
+      const std::uint32_t j = rng.below(static_cast<std::uint32_t>(i + 1));
+      std::swap(order[i], order[j]);
+    }
+  } while (n >= 2 && is_identity(order));
+  return order;
+}
+
+void restore_order(const float* shuffled, std::size_t n, std::size_t count, const std::vector<std::uint32_t>& order,
+                   float* out) {
+  if (order.size() != n) throw std::invalid_argument("the token order does not match the matrix size");
+  for (std::size_t m = 0; m < count; ++m) {
+    const float* from = shuffled + m * n * n;
+    float* to = out + m * n * n;
+    for (std::size_t a = 0; a < n; ++a) {
+      for (std::size_t b = 0; b < n; ++b) to[order[a] * n + order[b]] = from[a * n + b];
+    }
+  }
+}
+
+double max_abs_difference(const float* a, const float* b, std::size_t count) {
+  double worst = 0.0;
+  for (std::size_t i = 0; i < count; ++i) worst = std::max(worst, difference(a[i], b[i]));
+  return worst;
+}
+
+RepeatedToken find_repeated_token(const std::vector<std::int32_t>& ids) {
+  std::unordered_map<std::int32_t, std::size_t> first_seen;
+  for (std::size_t t = 0; t < ids.size(); ++t) {
+    const auto [it, inserted] = first_seen.emplace(ids[t], t);
+    if (!inserted) return RepeatedToken{true, it->second, t};
+  }
+  return {};
+}
+
+double row_difference(const float* matrix, std::size_t n, std::size_t first, std::size_t second) {
+  if (first >= n || second >= n) throw std::invalid_argument("row index outside the matrix");
+  return max_abs_difference(matrix + first * n, matrix + second * n, n);
+}
+
+}  // namespace embplay

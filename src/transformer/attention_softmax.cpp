@@ -1,0 +1,38 @@
+// See attention_softmax.h.
+#include "transformer/attention_softmax.h"
+
+#include <cmath>
+#include <cstdint>
+
+#include "math/portable_exp.h"
+#include "math/strict_float.h"
+
+EMBPLAY_STRICT_FLOAT
+
+namespace embplay {
+
+namespace {
+
+constexpr double kFixedPointOne = 4503599627370496.0;  // 2^52
+
+float row_max(const float* scores, std::size_t visible) {
+  float m = scores[0];
+  for (std::size_t j = 1; j < visible; ++j) m = scores[j] > m ? scores[j] : m;
+  return m;
+}
+
+}  // namespace
+
+void softmax_row(const float* scores, std::size_t visible, std::size_t n, double* exps, float* weights) {
+  const double m = row_max(scores, visible);
+  std::int64_t fixed_sum = 0;
+  for (std::size_t j = 0; j < visible; ++j) {
+    exps[j] = portable_exp(static_cast<double>(scores[j]) - m);  // <= 1
+    fixed_sum += static_cast<std::int64_t>(exps[j] * kFixedPointOne + 0.5);  // round, >= 0
+  }
+  const double sum = static_cast<double>(fixed_sum) / kFixedPointOne;  // >= 1
+  for (std::size_t j = 0; j < visible; ++j) weights[j] = static_cast<float>(exps[j] / sum);
+  for (std::size_t j = visible; j < n; ++j) weights[j] = 0.0f;
+}
+
+}  // namespace embplay
