@@ -165,7 +165,7 @@ export class PeHeatmap {
       else s.style.left = `${pct}%`;
       return s;
     };
-    // Labels every cell while each gets about 12 px (rows) or 40 px (columns), else at the ticks.
+    // Labels every cell while each gets about 12 px (rows; columns are rotated), else at the ticks.
     const labelled = (n, labels, px, room) => (n * room <= px ? labels.map((_, i) => i) : axisTicks(n, Math.max(2, Math.floor(px / (room * 2)))));
     const named = (n, t, vertical, labels) => {
       const s = place(n, t, vertical);
@@ -175,7 +175,7 @@ export class PeHeatmap {
     };
     this.xTicks.classList.toggle('labels', !!colLabels);
     this.xTicks.replaceChildren(...(colLabels
-      ? labelled(cols, colLabels, cssWidth, 40).map((t) => named(cols, t, false, colLabels))
+      ? labelled(cols, colLabels, cssWidth, 12).map((t) => named(cols, t, false, colLabels))
       : axisTicks(cols, 6).map((t) => place(cols, t, false))));
     if (this.labels && rowLabels) {
       this.yTicks.replaceChildren();
