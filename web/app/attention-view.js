@@ -4,13 +4,13 @@
 // al. 2017, eq. 1): scores and softmax weights per head as heatmaps with token labels, the
 // formula on hover, the shuffle experiment and the "same word, two positions" readout.
 //
-// Where it runs: on the main thread, in the module instance the positional-encoding section
-// already loaded (PeView.moduleApi()): no worker round trip, and the maps are painted here anyway.
-// Each control change recomputes and repaints at once (see tests/bench/attention_bench.mjs for
-// the figures); the work caches of the core (web/core/attention.js) keep a change of heads,
-// scaling, mask or a seen positions setting to the n x n work. The section dispatches
-// `attn-rendered` with { timings } and counts renders in data-attn-renders.
-import { createAttention } from '../core/attention.js';
+// Where it runs: in the core worker (web/core/worker.js, web/core/attention-request.js), not in
+// section 6's main-thread module. Measured (tests/bench/attention_bench.mjs) at n = 256,
+// d_model = 512, 8 heads: the core's work alone is about 25 ms of CPU, a random projection of new
+// text about 65 ms, so on the main thread a change would miss the frame and block input; in the
+// worker the page thread only paints (about 10 ms) and stays responsive. Requests are coalesced:
+// while one is computed, only the latest settings wait. The section dispatches `attn-rendered`
+// with { timings } and counts renders in data-attn-renders.
 import { AttentionHeads } from './attention-figure.js';
 import { ShuffleFigure } from './attention-shuffle.js';
 import { num } from './pe-readout.js';
@@ -21,10 +21,14 @@ const $ = (id) => document.getElementById(id);
 const now = () => performance.now();
 
 export class AttentionView {
-  /** root: the section; S: UI strings; peView: section 6 (module, settings); dModelInput: section 2's d_model. */
-  constructor(root, S, { peView, dModelInput, seedInput }) {
+  /** root: the section; S: UI strings; core: the CoreClient; peView: section 6 (settings); dModelInput: section 2's d_model. */
+  constructor(root, S, { core, peView, dModelInput, seedInput }) {
     this.root = root;
+    this.core = core;
     this.peView = peView;
+    this.near = false;
+    this.busy = false;
+    this.again = false;
     this.dModelInput = dModelInput;
     this.seedInput = seedInput;
     this.sentence = null;
@@ -43,16 +47,15 @@ export class AttentionView {
     this.weights.setStrings(S);
     this.shuffle.setStrings(S);
     this.labelShuffleButton();
-    if (this.att) this.update();
+    if (this.near) this.update();
     else $('attn-status').textContent = S.peLoading;
   }
 
+  /** Nothing is computed until the section comes near the viewport. */
   loadWhenNear() {
     const load = () => {
-      this.loading ??= this.peView.moduleApi().then((api) => {
-        this.att = createAttention(api.module);
-        this.update();
-      }).catch((error) => this.showError(this.S.peCoreFailed + (error?.message ?? error)));
+      this.near = true;
+      this.update();
     };
     if (typeof IntersectionObserver !== 'function') return load();
     const observer = new IntersectionObserver((entries) => {
@@ -148,7 +151,7 @@ export class AttentionView {
   }
 
   update() {
-    if (!this.att) return;
+    if (!this.near) return;
     const S = this.S;
     this.labelShuffleButton();
     const s = this.sentence;
@@ -165,21 +168,39 @@ export class AttentionView {
       this.showError(error);
       return;
     }
+    this.request(options);
+  }
+
+  /** Asks the core worker; while it computes, only the latest settings wait (then run). */
+  async request(options) {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = true;
+    this.root.classList.add('busy'); // for tests and benchmarks: a render is under way
+    const s = this.sentence;
+    const t0 = now();
     try {
-      this.render(options);
-      this.showError('');
+      const answer = await this.core.call('attention', { options, shuffleSeed: this.shuffleRound, ids: Array.from(s.ids) });
+      if (!this.again && s === this.sentence) {
+        this.render(answer, options, s, now() - t0);
+        this.showError('');
+      }
     } catch (e) {
-      this.showError(S.attnErrorPrefix + (e?.message ?? e));
+      if (!this.again) this.showError(this.S.attnErrorPrefix + (e?.message ?? e));
+    } finally {
+      this.busy = false;
+      if (this.again) {
+        this.again = false;
+        this.update();
+      }
+      if (!this.busy) this.root.classList.remove('busy');
     }
   }
 
-  render(options) {
+  render({ result, experiment, same, ms }, options, s, waited) {
     const S = this.S;
-    const s = this.sentence;
-    const t0 = now();
-    const experiment = this.shuffleRound > 0 ? this.att.shuffleExperiment(options, this.shuffleRound) : null;
-    const result = experiment ? experiment.original : this.att.compute(options);
-    const same = this.att.sameWord(s.ids, result);
     const t1 = now();
     const width = $('attn-figures').clientWidth || 800;
     this.scores.render(result, s.labels, { scaled: options.scale, width });
@@ -187,8 +208,8 @@ export class AttentionView {
     $('attn-shuffle-figure').hidden = !experiment;
     if (experiment) this.shuffle.render(experiment, s.labels, { width, positions: options.positions !== 'none', causal: options.causal });
     this.renderSameWord(same, options);
-    const t2 = now();
-    const timings = { compute: t1 - t0, paint: t2 - t1, total: t2 - t0 };
+    const timings = { compute: ms, roundTrip: waited, paint: now() - t1 };
+    timings.total = timings.roundTrip + timings.paint;
     $('attn-status').textContent = S.attnTimings(num(timings.compute, 2), num(timings.paint, 2));
     this.root.dataset.attnRenders = String(Number(this.root.dataset.attnRenders ?? 0) + 1);
     this.root.dispatchEvent(new CustomEvent('attn-rendered', { detail: { options: { ...options, tokens: undefined }, timings, shuffled: !!experiment } }));

@@ -339,7 +339,7 @@ function start() {
   const lang = pickLanguage();
   applyLanguage(lang);
   peView = new PeView($('pe'), state.strings, { seedInput: $('seed') });
-  attentionView = new AttentionView($('attn'), state.strings, { peView, dModelInput: $('d-model'), seedInput: $('seed') });
+  attentionView = new AttentionView($('attn'), state.strings, { core, peView, dModelInput: $('d-model'), seedInput: $('seed') });
   trainingView = new TrainingView(state.strings, {
     workerUrl: new URL('train-worker.js', import.meta.url),
     plotWorkerUrl: new URL('plot-worker.js', import.meta.url),

@@ -83,24 +83,14 @@ export class PeView {
     try {
       const { factory } = await importModuleFactory(import.meta.url);
       const api = await loadEmbplay(factory);
-      this.api = api;
       this.pe = api.pe;
       this.ws = api.pe.workspace();
       // Its own buffers: the learned similarity refills a table, which must not replace the shown one.
       this.simWs = api.pe.workspace();
       this.update();
     } catch (error) {
-      this.loadError = error;
       this.showError(this.S.peCoreFailed + (error?.message ?? error));
     }
-  }
-
-  /** The module's API (Embplay) of this main-thread instance, loading it now if needed (section 7 shares it). */
-  async moduleApi() {
-    this.loading ??= this.loadModule();
-    await this.loading;
-    if (!this.api) throw this.loadError ?? new Error('the module did not load');
-    return this.api;
   }
 
   // ---------- controls ----------

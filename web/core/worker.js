@@ -1,5 +1,7 @@
 // The Web Worker that hosts the WASM core, so tokenising a 20 MB paste or training never
 // blocks the page. Messages: { id, method, args } -> { id, result } | { id, error }.
+import { createAttention } from './attention.js';
+import { answerAttention, transferables } from './attention-request.js';
 import { loadEmbplay } from './embplay.js';
 import { importModuleFactory } from './load.js';
 
@@ -26,12 +28,21 @@ function ensureGpt2(api) {
   return gpt2Loading;
 }
 
+let attention = null;
+
 self.onmessage = async (event) => {
   const { id, method, args } = event.data;
   try {
     const { api, simd } = await ready;
     if (method === 'info') {
       self.postMessage({ id, result: { simd } });
+      return;
+    }
+    if (method === 'attention') {
+      // Section 7 (issue 11): one Attention object, so its caches (projections) live between calls.
+      attention ??= createAttention(api.module);
+      const result = answerAttention(attention, args[0]);
+      self.postMessage({ id, result }, transferables(result));
       return;
     }
     if (method === 'analyzeGpt2') await ensureGpt2(api);

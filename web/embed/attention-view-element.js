@@ -9,6 +9,7 @@
 // attention bindings and a word tokenizer (sentence_bindings.cpp), so a post with this element
 // stays under its size budget (tests/bench/embed_size.mjs); the view code is the page's.
 import { createAttention } from '../core/attention.js';
+import { answerAttention } from '../core/attention-request.js';
 import { AttentionHeads } from '../app/attention-figure.js';
 import { ShuffleFigure } from '../app/attention-shuffle.js';
 import { num } from '../app/pe-readout.js';
@@ -127,10 +128,8 @@ export class AttentionViewElement extends EmbedWidget {
       tokenScale: Math.sqrt(s.d), positions: c.positions, positionSeed: c.seed,
     };
     const width = this.frame.clientWidth - 26 || 320;
-    const experiment = c.shuffle ? this.att.shuffleExperiment(options, this.shuffleRound) : null;
-    const result = experiment ? experiment.original : this.att.compute(options);
+    const { result, experiment, same } = answerAttention(this.att, { options, shuffleSeed: c.shuffle ? this.shuffleRound : 0, ids: s.ids });
     this.weights.render(result, s.labels, { scaled: true, width });
-    const same = this.att.sameWord(s.ids, result);
     if (same.found) {
       const max = Math.max(...same.maxDiff);
       this.same.dataset.maxDiff = String(max);

@@ -176,7 +176,7 @@ export default {
   attnEmpty: 'Type some text in section 1: attention needs at least one token.',
   attnBadHeads: (got) => `Heads must be a whole number from 1 to 64 that divides d_model (got "${got}").`,
   attnErrorPrefix: 'Could not compute attention: ',
-  attnTimings: (compute, paint) => `Computed in ${compute} ms, painted in ${paint} ms.`,
+  attnTimings: (compute, paint) => `Computed in ${compute} ms (in the core's worker, so the page stays responsive), painted in ${paint} ms.`,
   attnSameHeading: 'Same word, two positions',
   attnSameNone: 'No word occurs twice in these tokens: add a repeated word (e.g. "the cat saw the dog") to compare its two rows.',
   attnSame: (word, a, b, diff, zero, positions, causal) => `"${word}" occurs at positions ${a} and ${b}. Their two rows of weights differ by at most ${diff}` +

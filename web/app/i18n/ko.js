@@ -176,7 +176,7 @@ export default {
   attnEmpty: '1번에 텍스트를 입력하세요: 어텐션에는 토큰이 하나 이상 필요합니다.',
   attnBadHeads: (got) => `헤드 수는 1에서 64 사이의 정수이며 d_model을 나누어떨어지게 해야 합니다 (입력: "${got}").`,
   attnErrorPrefix: '어텐션을 계산하지 못했습니다: ',
-  attnTimings: (compute, paint) => `${compute} ms 만에 계산하고 ${paint} ms 만에 그렸습니다.`,
+  attnTimings: (compute, paint) => `${compute} ms 만에 계산하고 (코어 워커에서 계산하므로 페이지는 멈추지 않습니다) ${paint} ms 만에 그렸습니다.`,
   attnSameHeading: '같은 단어, 두 위치',
   attnSameNone: '이 토큰들에는 두 번 나오는 단어가 없습니다. 반복되는 단어를 넣으면 (예: "the cat saw the dog") 두 행을 비교합니다.',
   attnSame: (word, a, b, diff, zero, positions, causal) => `"${word}"이(가) 위치 ${a}와 ${b}에 나옵니다. 두 가중치 행의 차이는 최대 ${diff}` +
