@@ -1,6 +1,7 @@
 // See attention_softmax.h.
 #include "transformer/attention_softmax.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -33,9 +34,14 @@ double order_independent_sum(const double* exps, std::size_t count) {
 
 void softmax_row(const float* scores, std::size_t visible, std::size_t n, double* exps, float* weights) {
   const double m = row_max(scores, visible);
-  for (std::size_t j = 0; j < visible; ++j) exps[j] = portable_exp(static_cast<double>(scores[j]) - m);  // <= 1
+  // exp(s_j - m) <= 1. Below -708 the clamp gives exp(-708) ~ 3e-308 instead of 0: it vanishes
+  // in the fixed-point sum and in the float weight alike, and keeps the loop free of branches.
+  for (std::size_t j = 0; j < visible; ++j) {
+    exps[j] = portable_exp_in_range(std::max(static_cast<double>(scores[j]) - m, -708.0));
+  }
   const double sum = order_independent_sum(exps, visible);  // >= 1: exp(max - max) = 1 is in it
-  for (std::size_t j = 0; j < visible; ++j) weights[j] = static_cast<float>(exps[j] / sum);
+  const double inverse = 1.0 / sum;
+  for (std::size_t j = 0; j < visible; ++j) weights[j] = static_cast<float>(exps[j] * inverse);
   for (std::size_t j = visible; j < n; ++j) weights[j] = 0.0f;
 }
 

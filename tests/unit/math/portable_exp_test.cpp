@@ -29,3 +29,9 @@ TEST_CASE("portable_exp: exact points and the ends of its range", "[exp][attenti
   CHECK(std::isnan(portable_exp(std::numeric_limits<double>::quiet_NaN())));
   CHECK(portable_exp(-std::numeric_limits<double>::infinity()) == 0.0);
 }
+
+TEST_CASE("portable_exp_in_range is portable_exp inside [-708, 709]", "[exp][attention]") {
+  for (double x = -708.0; x <= 709.0; x += 0.731) REQUIRE(embplay::portable_exp_in_range(x) == portable_exp(x));
+  CHECK(embplay::portable_exp_in_range(-708.0) > 0.0);
+  CHECK(embplay::portable_exp_in_range(709.0) < std::numeric_limits<double>::infinity());
+}
