@@ -135,6 +135,8 @@ test('the shuffle experiment: exactly 0 without positions, more than 0 with sinu
   for (const seed of [1, 2, 3]) {
     const off = attention.shuffleExperiment({ ...base, positions: 'none' }, seed);
     assert.equal(off.maxDiff.weights, 0);
+    assert.deepEqual(off.restored.weights, off.original.weights);
+    assert.notDeepEqual(off.shuffled.weights, off.original.weights);
     assert.equal(off.maxDiff.scores, 0);
     assert.notDeepEqual(Array.from(off.order), Array.from({ length: n }, (_, i) => i));
     const on = attention.shuffleExperiment({ ...base, positions: 'sinusoidal' }, seed);

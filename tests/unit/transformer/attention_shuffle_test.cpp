@@ -107,3 +107,32 @@ TEST_CASE("max_abs_difference and repeated tokens", "[attention][shuffle]") {
   CHECK(r.second == 3);
   CHECK_FALSE(find_repeated_token({1, 2, 3}).found);
 }
+
+TEST_CASE("run_shuffle_experiment = the steps done one by one", "[attention][shuffle]") {
+  const std::size_t n = kIds.size(), d = 16;
+  const RowMatrix e = EmbeddingTable(6, d, 1).lookup(kIds);
+  const AttentionConfig c = checked_attention_config(static_cast<double>(n), d, 4, AttentionProjection::Random, true, false, 3);
+  const auto order = shuffled_order(n, 2);
+  for (const auto positions : {AttentionPositions::None, AttentionPositions::Sinusoidal}) {
+    AttentionInputSpec spec;
+    spec.token_scale = 4.0f;
+    spec.positions = positions;
+    AttentionWorkspace ws, by_hand;
+    ShuffleExperiment x;
+    run_shuffle_experiment(ws, c, spec, e.data(), order, x);
+    by_hand.compute(c, spec, e.data());
+    CHECK(x.original.weights == by_hand.result().weights);
+    by_hand.compute(c, spec, e.data(), order);
+    CHECK(ws.result().scores == by_hand.result().scores);
+    std::vector<float> restored(by_hand.result().weights.size());
+    restore_order(by_hand.result().weights.data(), n, 4, order, restored.data());
+    CHECK(x.restored.weights == restored);
+    if (positions == AttentionPositions::None) {
+      CHECK(x.max_weight_difference == 0.0);
+      CHECK(x.max_score_difference == 0.0);
+    } else {
+      CHECK(x.max_weight_difference == max_abs_difference(restored.data(), x.original.weights.data(), restored.size()));
+      CHECK(x.max_weight_difference > 1e-4);
+    }
+  }
+}
