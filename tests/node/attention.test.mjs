@@ -106,6 +106,21 @@ test('the widgets\' small module computes the same attention as the full module'
   att.dispose();
 });
 
+test('the WASM build without SIMD gives the same bits', { skip: !existsSync(join(root, 'build-wasm/nosimd/wasm-bindings/embplay_module_nosimd.wasm')) && 'build-wasm/nosimd not built' }, async () => {
+  const plain = createAttention((await loadApi('nosimd')).module);
+  for (const c of CASES.filter((x) => x.mode !== 'gpt2')) {
+    const { result } = moduleResult(c);
+    const analysis = api.analyze(c.text, { mode: c.mode, dModel: c.d, seed: c.seed ?? 1, maxRows: 512, merges: c.merges ?? 200 });
+    const again = plain.compute({
+      tokens: analysis.rows, n: result.n, d: c.d, heads: c.heads, proj: c.proj, positions: c.positions, seed: c.seed ?? 1,
+      tokenScale: c.tokenScale === '1' ? 1 : Math.sqrt(c.d), scale: c.scale !== 'none', causal: !!c.causal,
+    });
+    assert.deepEqual(again.scores, result.scores);
+    assert.deepEqual(again.weights, result.weights);
+  }
+  plain.dispose();
+});
+
 test('bad values throw Errors with the core\'s message', () => {
   const tokens = new Float32Array(4 * 16).fill(0.1);
   const cases = [
