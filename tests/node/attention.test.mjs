@@ -135,12 +135,14 @@ test('bad values throw Errors with the core\'s message', () => {
     [{ tokens, n: 4, d: 16, tokenScale: Infinity }, /^token scale must be a number between 0 and 10000/],
     [{ tokens, n: 4, d: 16, order: [0, 1, 1, 2] }, /^the token order is not a permutation of 0..3$/],
     [{ n: 4, d: 16 }, /^tokens must be a Float32Array of n x d values$/],
+    [{ x: tokens, n: 4, d: 16, positions: 'sinusoidal' }, /^give either x \(the model input, positions already added\) or tokens/],
   ];
   for (const [options, message] of cases) {
     assert.throws(() => attention.compute(options), (e) => e instanceof Error && message.test(e.message), JSON.stringify(Object.keys(options)));
   }
   const ok = attention.compute({ tokens, n: 4, d: 16 });  // still usable after errors
   assert.equal(ok.heads[0].weights.length, 16);
+  assert.deepEqual(attention.compute({ x: tokens, n: 4, d: 16 }).weights, ok.weights);  // X = 1 * E + no positions
 });
 
 test('the shuffle experiment: exactly 0 without positions, more than 0 with sinusoidal positions', () => {

@@ -105,6 +105,9 @@ export class Attention {
     if (!this.ws) throw new Error('this attention object was disposed');
     const o = { ...ATTENTION_DEFAULTS, ...options };
     const direct = o.x !== undefined;
+    if (direct && (o.tokens !== undefined || o.positions !== 'none' || o.tokenScale !== 1)) {
+      throw new Error('give either x (the model input, positions already added) or tokens with tokenScale and positions, not both');
+    }
     o.rows = floats(direct ? o.x : o.tokens, direct ? 'x' : 'tokens');
     o.wasm = {
       n: o.n, d: o.d, heads: o.heads, proj: String(o.proj), scale: !!o.scale, causal: !!o.causal, seed: o.seed,
