@@ -9,6 +9,10 @@
 //   ws.scores(), ws.weights()   zero-copy Float32Array views, heads x n x n (head-major)
 //   ws.output()                 view, n x d (empty unless output was asked for)
 //   ws.work()                   { drewWeights, projectedTokens, projectedPositions } of the last compute
+//   ws.shuffle(tokens, options) the shuffle experiment with options.order as the shuffle; returns the
+//                               largest differences { scores, weights }; then scores()/weights() are
+//                               the shuffled sentence's, originalScores()/originalWeights() and
+//                               restoredScores()/restoredWeights() (back in the original order) views
 //   ws.delete()
 // A view dies when WASM memory grows (any later call may grow it): copy or use it before the
 // next call. web/core/attention.js wraps this with copies and defaults.
@@ -75,32 +79,66 @@ AttentionInputSpec input_spec(const val& options) {
   return spec;
 }
 
+// One call's settings, read from the JS options object.
+struct Request {
+  AttentionConfig config;
+  AttentionInputSpec spec;
+  std::vector<float> rows;
+  std::vector<std::uint32_t> order;
+  bool output = false;
+};
+
+Request read_request(const val& tokens, const val& options) {
+  Request r;
+  r.config = checked_attention_config(number_field(options, "n"), number_field(options, "d"),
+                                      number_field(options, "heads"),
+                                      parse_attention_projection(string_field(options, "proj")),
+                                      options["scale"].as<bool>(), options["causal"].as<bool>(),
+                                      number_field(options, "seed"));
+  r.spec = input_spec(options);
+  check_attention_input_spec(r.spec);
+  const std::size_t cells = r.config.tokens * r.config.d_model;
+  const std::size_t given = tokens["length"].as<std::size_t>();
+  if (given != cells) {
+    throw std::invalid_argument("the token rows hold " + std::to_string(given) + " values, n x d = " +
+                                std::to_string(r.config.tokens) + " x " + std::to_string(r.config.d_model) + " = " +
+                                std::to_string(cells) + " expected");
+  }
+  r.rows = convertJSArrayToNumberVector<float>(tokens);
+  r.order = order_field(options, r.config.tokens);
+  r.output = options["output"].as<bool>();
+  return r;
+}
+
 class AttentionBinding {
  public:
   void compute(val tokens, val options) {
     guard([&] {
-      const AttentionConfig config = checked_attention_config(
-          number_field(options, "n"), number_field(options, "d"), number_field(options, "heads"),
-          parse_attention_projection(string_field(options, "proj")), options["scale"].as<bool>(),
-          options["causal"].as<bool>(), number_field(options, "seed"));
-      const AttentionInputSpec spec = input_spec(options);
-      check_attention_input_spec(spec);
-      const std::size_t cells = config.tokens * config.d_model;
-      const std::size_t given = tokens["length"].as<std::size_t>();
-      if (given != cells) {
-        throw std::invalid_argument("the token rows hold " + std::to_string(given) + " values, n x d = " +
-                                    std::to_string(config.tokens) + " x " + std::to_string(config.d_model) + " = " +
-                                    std::to_string(cells) + " expected");
-      }
-      const std::vector<float> rows = convertJSArrayToNumberVector<float>(tokens);
-      const std::vector<std::uint32_t> order = order_field(options, config.tokens);
-      workspace_.compute(config, spec, rows.data(), order, options["output"].as<bool>());
+      const Request r = read_request(tokens, options);
+      workspace_.compute(r.config, r.spec, r.rows.data(), r.order, r.output);
+    });
+  }
+
+  // The shuffle experiment (attention_shuffle.h) with options.order as the shuffle: afterwards
+  // scores()/weights() hold the shuffled sentence's result, original*/restored* the other two.
+  val shuffle(val tokens, val options) {
+    return guard([&] {
+      const Request r = read_request(tokens, options);
+      run_shuffle_experiment(workspace_, r.config, r.spec, r.rows.data(), r.order, experiment_);
+      val out = val::object();
+      out.set("scores", experiment_.max_score_difference);
+      out.set("weights", experiment_.max_weight_difference);
+      return out;
     });
   }
 
   val scores() const { return view(workspace_.result().scores); }
   val weights() const { return view(workspace_.result().weights); }
   val output() const { return view(workspace_.result().output); }
+  val original_scores() const { return view(experiment_.original.scores); }
+  val original_weights() const { return view(experiment_.original.weights); }
+  val restored_scores() const { return view(experiment_.restored.scores); }
+  val restored_weights() const { return view(experiment_.restored.weights); }
 
   val work() const {
     const AttentionWork& w = workspace_.last_work();
@@ -114,6 +152,7 @@ class AttentionBinding {
  private:
   static val view(const std::vector<float>& v) { return val(typed_memory_view(v.size(), v.data())); }
   AttentionWorkspace workspace_;
+  ShuffleExperiment experiment_;
 };
 
 val shuffled_order_copy(double n, double seed) {
@@ -200,6 +239,11 @@ EMSCRIPTEN_BINDINGS(attention) {
       .function("scores", &AttentionBinding::scores)
       .function("weights", &AttentionBinding::weights)
       .function("output", &AttentionBinding::output)
+      .function("shuffle", &AttentionBinding::shuffle)
+      .function("originalScores", &AttentionBinding::original_scores)
+      .function("originalWeights", &AttentionBinding::original_weights)
+      .function("restoredScores", &AttentionBinding::restored_scores)
+      .function("restoredWeights", &AttentionBinding::restored_weights)
       .function("work", &AttentionBinding::work);
   function("attentionShuffledOrder", &shuffled_order_copy);
   function("attentionRestoreOrder", &restore_order_copy);

@@ -80,4 +80,26 @@ double row_difference(const float* matrix, std::size_t n, std::size_t first, std
   return max_abs_difference(matrix + first * n, matrix + second * n, n);
 }
 
+void run_shuffle_experiment(AttentionWorkspace& workspace, const AttentionConfig& config,
+                            const AttentionInputSpec& input, const float* token_rows,
+                            const std::vector<std::uint32_t>& order, ShuffleExperiment& out) {
+  if (order.size() != config.tokens) throw std::invalid_argument("the token order does not match the number of tokens");
+  workspace.compute(config, input, token_rows);
+  out.original = workspace.result();  // copies; the vectors keep their capacity between runs
+  workspace.compute(config, input, token_rows, order);
+  const AttentionResult& shuffled = workspace.result();
+  const std::size_t n = config.tokens;
+  out.restored.tokens = n;
+  out.restored.d_model = config.d_model;
+  out.restored.heads = config.heads;
+  out.restored.scores.resize(shuffled.scores.size());
+  out.restored.weights.resize(shuffled.weights.size());
+  out.restored.output.clear();
+  restore_order(shuffled.scores.data(), n, config.heads, order, out.restored.scores.data());
+  restore_order(shuffled.weights.data(), n, config.heads, order, out.restored.weights.data());
+  out.max_score_difference = max_abs_difference(out.restored.scores.data(), out.original.scores.data(), out.original.scores.size());
+  out.max_weight_difference =
+      max_abs_difference(out.restored.weights.data(), out.original.weights.data(), out.original.weights.size());
+}
+
 }  // namespace embplay

@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "transformer/attention_workspace.h"
+
 namespace embplay {
 
 // A seeded permutation of 0..n-1 (Fisher-Yates with embplay::Rng, the same in every build):
@@ -44,5 +46,20 @@ RepeatedToken find_repeated_token(const std::vector<std::int32_t>& ids);
 
 // max |m[first][k] - m[second][k]| over the n columns of one n x n matrix.
 double row_difference(const float* matrix, std::size_t n, std::size_t first, std::size_t second);
+
+// The whole experiment in one call: attention of the sentence as given (copied into `original`),
+// then of the sentence shuffled by `order` (left in the workspace's result, in shuffled order),
+// put back in the original order (`restored`), and the largest differences. Both computations
+// share the workspace's cached projections (attention_workspace.h), so the experiment costs two
+// rounds of the n x n work of the heads.
+struct ShuffleExperiment {
+  AttentionResult original;
+  AttentionResult restored;
+  double max_score_difference = 0;   // +infinity when a causal mask moved
+  double max_weight_difference = 0;
+};
+void run_shuffle_experiment(AttentionWorkspace& workspace, const AttentionConfig& config,
+                            const AttentionInputSpec& input, const float* token_rows,
+                            const std::vector<std::uint32_t>& order, ShuffleExperiment& out);
 
 }  // namespace embplay

@@ -22,6 +22,10 @@
 
 namespace embplay {
 
+// sum of exps[0..count), each in [0, 1], count <= 512, in 2^-52 fixed point: the same bits
+// in whatever order the values come.
+double order_independent_sum(const double* exps, std::size_t count);
+
 // weights[0..n) from scores[0..visible): softmax over the visible entries, 0 beyond.
 // `exps` is scratch space of at least `visible` doubles. Requires 1 <= visible <= n.
 void softmax_row(const float* scores, std::size_t visible, std::size_t n, double* exps, float* weights);

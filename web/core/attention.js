@@ -34,8 +34,9 @@
 //
 //   att.shuffledOrder(n, seed)             Uint32Array permutation (never the identity for n >= 2)
 //   att.shuffleExperiment(options, seed)   { order, original, shuffled, restored, maxDiff: { scores,
-//        weights } }: `shuffled` is the result for the shuffled sentence (in shuffled order),
-//        `restored` = { scores, weights, heads } put back in the original order; maxDiff is exactly 0
+//        weights } }: three results shaped like compute()'s (always copies): `shuffled` for the
+//        shuffled sentence (in shuffled order), `restored` the same put back in the original order
+//        (compare it with `original` cell by cell); maxDiff is exactly 0
 //        with positions 'none' and no causal mask, > 0 with positions (Infinity for scores when a
 //        causal mask moved). Shuffled labels: labels[order[t]].
 //   att.sameWord(ids, result)              { found, first, second, maxDiff: [per head] }: the first
@@ -76,26 +77,9 @@ export class Attention {
   }
 
   compute(options) {
-    if (!this.ws) throw new Error('this attention object was disposed');
-    const o = { ...ATTENTION_DEFAULTS, ...options };
-    const direct = o.x !== undefined;
-    const rows = floats(direct ? o.x : o.tokens, direct ? 'x' : 'tokens');
-    this.ws.compute(rows, {
-      n: o.n, d: o.d, heads: o.heads, proj: String(o.proj), scale: !!o.scale, causal: !!o.causal, seed: o.seed,
-      tokenScale: direct ? 1 : o.tokenScale, positions: direct ? 'none' : String(o.positions), base: o.base,
-      layout: String(o.layout), positionSeed: o.positionSeed ?? o.seed, stddev: o.stddev,
-      order: o.order ?? null, output: !!o.output,
-    });
-    const take = (view) => (o.copy ? view.slice() : view);
-    const scores = take(this.ws.scores());
-    const weights = take(this.ws.weights());
-    const output = o.output ? take(this.ws.output()) : null;
-    const n = o.n;
-    const heads = [];
-    for (let h = 0; h < o.heads; h++) {
-      heads.push({ scores: scores.subarray(h * n * n, (h + 1) * n * n), weights: weights.subarray(h * n * n, (h + 1) * n * n) });
-    }
-    return { n, d: o.d, dK: o.d / o.heads, scores, weights, heads, output, work: this.ws.work() };
+    const o = this.request(options);
+    this.ws.compute(o.rows, o.wasm);
+    return this.collect(o, () => this.ws.scores(), () => this.ws.weights(), o.output ? this.ws.output() : null);
   }
 
   shuffledOrder(n, seed) {
@@ -103,25 +87,49 @@ export class Attention {
   }
 
   shuffleExperiment(options, shuffleSeed = 1) {
-    const base = { ...options, order: undefined, copy: true };
-    const original = this.compute(base);
-    const order = this.shuffledOrder(original.n, shuffleSeed);
-    const shuffled = this.compute({ ...base, order });
-    const M = this.module;
-    const n = original.n;
-    const restored = {
-      scores: M.attentionRestoreOrder(shuffled.scores, n, order),
-      weights: M.attentionRestoreOrder(shuffled.weights, n, order),
+    const o = this.request({ ...options, order: undefined, output: false });
+    const order = this.shuffledOrder(o.n, shuffleSeed);
+    const maxDiff = this.ws.shuffle(o.rows, { ...o.wasm, order });
+    const copy = { ...o, copy: true };  // three results at once: views would alias
+    const ws = this.ws;
+    return {
+      order,
+      original: this.collect(copy, () => ws.originalScores(), () => ws.originalWeights(), null),
+      shuffled: this.collect(copy, () => ws.scores(), () => ws.weights(), null),
+      restored: this.collect(copy, () => ws.restoredScores(), () => ws.restoredWeights(), null),
+      maxDiff,
     };
-    restored.heads = original.heads.map((_, h) => ({
-      scores: restored.scores.subarray(h * n * n, (h + 1) * n * n),
-      weights: restored.weights.subarray(h * n * n, (h + 1) * n * n),
-    }));
-    const maxDiff = {
-      scores: M.attentionMaxDifference(restored.scores, original.scores),
-      weights: M.attentionMaxDifference(restored.weights, original.weights),
+  }
+
+  request(options) {
+    if (!this.ws) throw new Error('this attention object was disposed');
+    const o = { ...ATTENTION_DEFAULTS, ...options };
+    const direct = o.x !== undefined;
+    if (direct && (o.tokens !== undefined || o.positions !== 'none' || o.tokenScale !== 1)) {
+      throw new Error('give either x (the model input, positions already added) or tokens with tokenScale and positions, not both');
+    }
+    o.rows = floats(direct ? o.x : o.tokens, direct ? 'x' : 'tokens');
+    o.wasm = {
+      n: o.n, d: o.d, heads: o.heads, proj: String(o.proj), scale: !!o.scale, causal: !!o.causal, seed: o.seed,
+      tokenScale: direct ? 1 : o.tokenScale, positions: direct ? 'none' : String(o.positions), base: o.base,
+      layout: String(o.layout), positionSeed: o.positionSeed ?? o.seed, stddev: o.stddev,
+      order: o.order ?? null, output: !!o.output,
     };
-    return { order, original, shuffled, restored, maxDiff };
+    return o;
+  }
+
+  // Views taken one at a time (a view is only read before the next call into the module).
+  collect(o, scoresView, weightsView, outputView) {
+    const take = (view) => (o.copy ? view.slice() : view);
+    const scores = take(scoresView());
+    const weights = take(weightsView());
+    const output = outputView ? take(outputView) : null;
+    const n = o.n;
+    const heads = [];
+    for (let h = 0; h < o.heads; h++) {
+      heads.push({ scores: scores.subarray(h * n * n, (h + 1) * n * n), weights: weights.subarray(h * n * n, (h + 1) * n * n) });
+    }
+    return { n, d: o.d, dK: o.d / o.heads, scores, weights, heads, output, work: this.ws.work() };
   }
 
   sameWord(ids, result) {
