@@ -82,19 +82,22 @@ try {
     ['d_model (via the core worker)', 'd-model', [D / 2, D]],
   ];
   console.log(`attention section: n = ${TOKENS} tokens, d_model = ${D}, ${HEADS} heads; ${REPEATS} repeats, ms (median / max)`);
-  console.log('control change                      compute (worker)     paint (page)    change -> repaint     frame');
+  console.log('control change                      compute (worker)     paint (page)    change -> repaint     frame      tasks > 50 ms');
   const rows = [];
   for (const [name, id, values] of controls) {
     if (name.startsWith('proj random')) await change(page, 'attn-proj', 'random');
     const samples = [];
+    await page.evaluate(() => { window.longTasks.length = 0; });
     for (let r = 0; r < REPEATS; r++) for (const v of values) samples.push(await change(page, id, v));
     if (name.startsWith('proj random')) await change(page, 'attn-proj', 'identity');
     const c = stats(samples.map((s) => s.compute));
     const p = stats(samples.map((s) => s.paint));
     const t = stats(samples.map((s) => s.total));
     const fr = stats(samples.map((s) => s.frame));
-    rows.push({ name, c, p, t, fr });
-    console.log(`${name.padEnd(34)} ${f(c.median)} ${f(c.max)}   ${f(p.median)} ${f(p.max)}   ${f(t.median)} ${f(t.max)}        ${f(fr.median)} ${f(fr.max)}`);
+    const long = await page.evaluate(() => window.longTasks.slice());
+    rows.push({ name, c, p, t, fr, long });
+    const longText = long.length ? `${long.length} (longest ${Math.max(...long).toFixed(0)})` : '0';
+    console.log(`${name.padEnd(34)} ${f(c.median)} ${f(c.max)}   ${f(p.median)} ${f(p.max)}   ${f(t.median)} ${f(t.max)}        ${f(fr.median)} ${f(fr.max)}   ${longText}`);
   }
   // The first random projection of a text (3 n d^2 multiply-adds), not cached yet: new seed each time.
   const cold = [];
@@ -107,8 +110,8 @@ try {
   }
   const cc = stats(cold.map((s) => s.compute));
   console.log(`${'proj random, first time for a text'.padEnd(34)} ${f(cc.median)} ${f(cc.max)}   (projecting X: 3 n d^2 = ${(3 * TOKENS * D * D / 1e6).toFixed(0)}M multiply-adds)`);
-  const long = await page.evaluate(() => window.longTasks);
-  console.log(`main-thread tasks over 50 ms during the run: ${long.length}${long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+  const all = rows.flatMap((r) => r.long);
+  console.log(`main-thread tasks over 50 ms during the control changes: ${all.length} of ${rows.length * REPEATS * 3} changes${all.length ? ` (longest ${Math.max(...all).toFixed(0)} ms)` : ''}; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
   if (problems.pageErrors.length || problems.consoleErrors.length) console.log('page problems:', problems);
 } finally {
   await session.close();
