@@ -6,9 +6,9 @@
 //
 // Where it runs: in the core worker (web/core/worker.js, web/core/attention-request.js), not in
 // section 6's main-thread module. Measured (tests/bench/attention_bench.mjs) at n = 256,
-// d_model = 512, 8 heads: the core's work alone is about 25 ms of CPU, a random projection of new
-// text about 65 ms, so on the main thread a change would miss the frame and block input; in the
-// worker the page thread only paints (about 10 ms) and stays responsive. Requests are coalesced:
+// d_model = 512, 8 heads: the core's work alone is 9-34 ms per change (median, loaded machine),
+// a first random projection of a text over 100 ms, so on the main thread a change would miss the
+// frame and block input; in the worker the page thread only paints (3-6 ms) and stays responsive. Requests are coalesced:
 // while one is computed, only the latest settings wait. The section dispatches `attn-rendered`
 // with { timings } and counts renders in data-attn-renders.
 import { AttentionHeads } from './attention-figure.js';

@@ -2,8 +2,9 @@
 // (web/core/worker.js, method 'attention'): the attention of the sentence, and when asked the
 // shuffle experiment and the "same word, two positions" rows, all from web/core/attention.js.
 // Measured in tests/bench/attention_bench.mjs: at n = 256, d_model = 512, 8 heads the core's work
-// takes about 25 ms of CPU in Chromium's WASM, more than a frame, so it runs here and the page
-// thread only paints (no main-thread task beyond that).
+// for one control change takes 9-34 ms (median, loaded 2-core machine) and a first random
+// projection of a text over 100 ms, more than a frame, so it runs here and the page thread only
+// paints (3-6 ms).
 //
 //   request = { options (Attention.compute's, with `tokens`), shuffleSeed (0: no experiment), ids }
 //   answer  = { result, experiment | null, same, ms }   (arrays are copies; see transferables())
