@@ -261,6 +261,50 @@ test('the settings go into the link and come back from it', async () => {
   await again.context.close();
 });
 
+test('Korean strings; text contrast WCAG AA (4.5:1) in light and dark', async () => {
+  const { page, context, problems } = await openSection();
+  await rendered(page, () => page.selectOption('#lang', 'ko'));
+  assert.equal(await page.locator('#attn-heading').textContent(), '7. 어텐션은 입력으로 무엇을 하는가');
+  assert.match(await page.locator('#attn-note').textContent(), /^텍스트의 토큰 \d+개 중 처음 \d+개에 대한 어텐션/);
+  assert.equal(await page.locator('#attn-shuffle').textContent(), '단어 섞기');
+  await rendered(page, () => page.click('#attn-shuffle'));
+  await rendered(page, () => page.selectOption('#attn-positions', 'none'));
+  assert.match(await page.locator('.attn-shuffle-result').textContent(), /^가중치의 최대 절댓값 차이: 0 — 정확히 0/);
+  for (const theme of ['light', 'dark']) {
+    await page.selectOption('#theme', theme);
+    const worst = await page.evaluate(() => {
+      const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      let min = { ratio: Infinity, checked: 0 };
+      const walker = document.createTreeWalker(document.getElementById('attn'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!n.textContent.trim() || !el.checkVisibility() || el.closest('button:disabled')) continue;
+        const a = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+        const b = lum(background(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        min.checked++;
+        if (ratio < min.ratio) min = { ratio, text: n.textContent.slice(0, 40), cls: el.className, checked: min.checked };
+      }
+      return min;
+    });
+    assert.ok(worst.checked > 30, `${theme}: ${worst.checked} texts checked`);
+    assert.ok(worst.ratio >= 4.5, `${theme}: ${JSON.stringify(worst)}`);
+  }
+  assertClean(problems);
+  await context.close();
+});
+
 const widgetRendered = (page, more = 0) => page.waitForFunction(
   (more) => (document.querySelector('attention-view')?.renderCount ?? 0) > more, more, { timeout: 60000 });
 const inWidget = (page, fn, arg) => page.evaluate(({ fn, arg }) => {
