@@ -44,6 +44,9 @@
 //   att.limits()                           { maxTokens, maxHeads, maxDModel, maxInput, maxTokenScale }
 //   att.dispose()                          frees the WASM workspace
 //
+// Defaults are ATTENTION_DEFAULTS below (positions 'none', tokenScale 1: pass the page's settings
+// explicitly; `embplay attention` defaults to sinusoidal positions and s = sqrt(d), like section 6).
+//
 // Errors: every bad value throws an Error with the core's one-line message, e.g.
 //   "heads (3) must divide d_model (16): each head takes d_model / heads columns".
 //
