@@ -164,35 +164,6 @@ val shuffled_order_copy(double n, double seed) {
   });
 }
 
-// `matrices` holds count x n x n floats computed for the shuffled sentence; returns them put back
-// in the original order (a copy).
-val restore_order_copy(val matrices, double n, val order) {
-  return guard([&] {
-    const std::vector<float> in = convertJSArrayToNumberVector<float>(matrices);
-    const auto size = static_cast<std::size_t>(n);
-    if (!(n >= 1 && n <= static_cast<double>(kMaxAttentionTokens)) || static_cast<double>(size) != n ||
-        in.size() % (size * size) != 0) {
-      throw std::invalid_argument("the matrices do not hold whole n x n blocks");
-    }
-    val shaped = val::object();
-    shaped.set("order", order);
-    const std::vector<std::uint32_t> o = order_field(shaped, size);
-    if (o.size() != size) throw std::invalid_argument("the token order does not match the matrix size");
-    std::vector<float> out(in.size());
-    restore_order(in.data(), size, in.size() / (size * size), o, out.data());
-    return copy_to_js(out);
-  });
-}
-
-double max_difference(val a, val b) {
-  return guard([&] {
-    const std::vector<float> x = convertJSArrayToNumberVector<float>(a);
-    const std::vector<float> y = convertJSArrayToNumberVector<float>(b);
-    if (x.size() != y.size()) throw std::invalid_argument("the two matrices differ in size");
-    return max_abs_difference(x.data(), y.data(), x.size());
-  });
-}
-
 // { found, first, second } for token ids (Int32Array or numbers).
 val repeated_token(val ids) {
   return guard([&] {
@@ -246,8 +217,6 @@ EMSCRIPTEN_BINDINGS(attention) {
       .function("restoredWeights", &AttentionBinding::restored_weights)
       .function("work", &AttentionBinding::work);
   function("attentionShuffledOrder", &shuffled_order_copy);
-  function("attentionRestoreOrder", &restore_order_copy);
-  function("attentionMaxDifference", &max_difference);
   function("attentionRepeatedToken", &repeated_token);
   function("attentionRowDifference", &row_difference_of);
   function("attentionLimits", &attention_limits);

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -53,6 +54,34 @@ inline double portable_exp_in_range(double x) noexcept {
   double scale;
   std::memcpy(&scale, &bits, sizeof scale);
   return p * scale;
+}
+
+// out[i] = portable_exp_in_range(x[i]) for i < n (out may be x): the same operations on two
+// lanes at a time (GCC's and clang's vector extension: SSE2 natively, WASM SIMD in the browser),
+// so every element has exactly the bits of the scalar function.
+inline void portable_exp_in_range(const double* x, double* out, std::size_t n) noexcept {
+  EMBPLAY_STRICT_FLOAT
+  using namespace portable_exp_detail;
+  typedef double Double2 __attribute__((vector_size(16)));
+  typedef std::uint64_t Bits2 __attribute__((vector_size(16)));
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    Double2 v;
+    std::memcpy(&v, x + i, sizeof v);
+    const Double2 shifted = v * kInvLn2 + kRoundingShift;
+    const Double2 k = shifted - kRoundingShift;
+    const Double2 r = (v - k * kLn2Hi) - k * kLn2Lo;
+    Double2 p = r * 0.0 + kInverseFactorial[11];
+    for (int j = 10; j >= 0; --j) p = p * r + kInverseFactorial[j];
+    Bits2 bits;
+    std::memcpy(&bits, &shifted, sizeof bits);
+    bits = (bits + 1023) << 52;
+    Double2 scale;
+    std::memcpy(&scale, &bits, sizeof scale);
+    p = p * scale;
+    std::memcpy(out + i, &p, sizeof p);
+  }
+  for (; i < n; ++i) out[i] = portable_exp_in_range(x[i]);
 }
 
 inline double portable_exp(double x) noexcept {

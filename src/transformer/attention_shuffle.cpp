@@ -7,7 +7,6 @@
 #include <numeric>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include "math/random.h"
 #include "transformer/attention_config.h"
@@ -67,10 +66,14 @@ double max_abs_difference(const float* a, const float* b, std::size_t count) {
 }
 
 RepeatedToken find_repeated_token(const std::vector<std::int32_t>& ids) {
-  std::unordered_map<std::int32_t, std::size_t> first_seen;
-  for (std::size_t t = 0; t < ids.size(); ++t) {
-    const auto [it, inserted] = first_seen.emplace(ids[t], t);
-    if (!inserted) return RepeatedToken{true, it->second, t};
+  if (ids.size() > kMaxAttentionTokens) {
+    throw std::invalid_argument("a sentence for attention has at most " + std::to_string(kMaxAttentionTokens) +
+                                " tokens, got " + std::to_string(ids.size()));
+  }
+  for (std::size_t t = 1; t < ids.size(); ++t) {  // at most 512^2 / 2 comparisons, and no hash table in WASM
+    for (std::size_t s = 0; s < t; ++s) {
+      if (ids[s] == ids[t]) return RepeatedToken{true, s, t};
+    }
   }
   return {};
 }

@@ -36,7 +36,8 @@ void restore_order(const float* shuffled, std::size_t n, std::size_t count, cons
 double max_abs_difference(const float* a, const float* b, std::size_t count);
 
 // The first token that occurs again: `second` is the earliest position whose id was seen
-// before, `first` that earlier position. found = false when every id is different.
+// before, `first` that earlier position. found = false when every id is different. At most
+// kMaxAttentionTokens ids (throws std::invalid_argument beyond).
 struct RepeatedToken {
   bool found = false;
   std::size_t first = 0;

@@ -36,9 +36,8 @@ void softmax_row(const float* scores, std::size_t visible, std::size_t n, double
   const double m = row_max(scores, visible);
   // exp(s_j - m) <= 1. Below -708 the clamp gives exp(-708) ~ 3e-308 instead of 0: it vanishes
   // in the fixed-point sum and in the float weight alike, and keeps the loop free of branches.
-  for (std::size_t j = 0; j < visible; ++j) {
-    exps[j] = portable_exp_in_range(std::max(static_cast<double>(scores[j]) - m, -708.0));
-  }
+  for (std::size_t j = 0; j < visible; ++j) exps[j] = std::max(static_cast<double>(scores[j]) - m, -708.0);
+  portable_exp_in_range(exps, exps, visible);
   const double sum = order_independent_sum(exps, visible);  // >= 1: exp(max - max) = 1 is in it
   const double inverse = 1.0 / sum;
   for (std::size_t j = 0; j < visible; ++j) weights[j] = static_cast<float>(exps[j] * inverse);

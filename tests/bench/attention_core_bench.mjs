@@ -47,9 +47,11 @@ for (const proj of ['identity', 'random']) {
   step(`${proj}: sqrt(d_k) scaling off`, warm, () => ({ ...base, scale: false }));
   step(`${proj}: positions off (seen before)`, () => { att.compute({ ...base, positions: 'none' }); warm(); }, () => ({ ...base, positions: 'none' }));
   step(`${proj}: views instead of copies`, warm, () => ({ ...base, heads: heads / 2, copy: false }));
-  step(`${proj}: shuffle experiment (2 rounds of heads, restore, 3 results copied out)`, warm, () => {
-    att.shuffleExperiment(base, 3);
-    return { ...base, heads: 1 };  // (the step's own compute; subtract the heads-1 figure)
-  });
+  for (const copy of [true, false]) {
+    step(`${proj}: shuffle experiment (2 rounds of heads, restore${copy ? ', 3 results copied out' : ', views'}) + heads 1`, warm, () => {
+      att.shuffleExperiment({ ...base, copy }, 3);
+      return { ...base, heads: 1 };  // (the step's own compute: heads 1, cheap)
+    });
+  }
 }
 att.dispose();

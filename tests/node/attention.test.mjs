@@ -156,6 +156,9 @@ test('the shuffle experiment: exactly 0 without positions, more than 0 with sinu
     assert.notDeepEqual(off.shuffled.weights, off.original.weights);
     assert.equal(off.maxDiff.scores, 0);
     assert.notDeepEqual(Array.from(off.order), Array.from({ length: n }, (_, i) => i));
+    const views = attention.shuffleExperiment({ ...base, positions: 'none', copy: false }, seed);
+    assert.deepEqual(views.restored.weights, off.restored.weights);
+    assert.deepEqual(views.shuffled.scores, off.shuffled.scores);
     const on = attention.shuffleExperiment({ ...base, positions: 'sinusoidal' }, seed);
     assert.ok(on.maxDiff.weights > 1e-4, `weights differ by ${on.maxDiff.weights}`);
     assert.ok(on.maxDiff.scores > 1e-4);

@@ -34,7 +34,7 @@
 //
 //   att.shuffledOrder(n, seed)             Uint32Array permutation (never the identity for n >= 2)
 //   att.shuffleExperiment(options, seed)   { order, original, shuffled, restored, maxDiff: { scores,
-//        weights } }: three results shaped like compute()'s (always copies): `shuffled` for the
+//        weights } }: three results shaped like compute()'s (copies unless copy: false): `shuffled` for the
 //        shuffled sentence (in shuffled order), `restored` the same put back in the original order
 //        (compare it with `original` cell by cell); maxDiff is exactly 0
 //        with positions 'none' and no causal mask, > 0 with positions (Infinity for scores when a
@@ -43,6 +43,9 @@
 //        token id that occurs twice, and how much its two rows of weights differ (0 without positions)
 //   att.limits()                           { maxTokens, maxHeads, maxDModel, maxInput, maxTokenScale }
 //   att.dispose()                          frees the WASM workspace
+//
+// Defaults are ATTENTION_DEFAULTS below (positions 'none', tokenScale 1: pass the page's settings
+// explicitly; `embplay attention` defaults to sinusoidal positions and s = sqrt(d), like section 6).
 //
 // Errors: every bad value throws an Error with the core's one-line message, e.g.
 //   "heads (3) must divide d_model (16): each head takes d_model / heads columns".
@@ -89,14 +92,13 @@ export class Attention {
   shuffleExperiment(options, shuffleSeed = 1) {
     const o = this.request({ ...options, order: undefined, output: false });
     const order = this.shuffledOrder(o.n, shuffleSeed);
-    const maxDiff = this.ws.shuffle(o.rows, { ...o.wasm, order });
-    const copy = { ...o, copy: true };  // three results at once: views would alias
-    const ws = this.ws;
+    const maxDiff = this.ws.shuffle(o.rows, { ...o.wasm, order });  // { scores, weights }
+    const ws = this.ws;  // three results in separate WASM buffers: with copy false, six views valid together
     return {
       order,
-      original: this.collect(copy, () => ws.originalScores(), () => ws.originalWeights(), null),
-      shuffled: this.collect(copy, () => ws.scores(), () => ws.weights(), null),
-      restored: this.collect(copy, () => ws.restoredScores(), () => ws.restoredWeights(), null),
+      original: this.collect(o, () => ws.originalScores(), () => ws.originalWeights(), null),
+      shuffled: this.collect(o, () => ws.scores(), () => ws.weights(), null),
+      restored: this.collect(o, () => ws.restoredScores(), () => ws.restoredWeights(), null),
       maxDiff,
     };
   }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "math/portable_exp.h"
 
@@ -34,4 +35,17 @@ TEST_CASE("portable_exp_in_range is portable_exp inside [-708, 709]", "[exp][att
   for (double x = -708.0; x <= 709.0; x += 0.731) REQUIRE(embplay::portable_exp_in_range(x) == portable_exp(x));
   CHECK(embplay::portable_exp_in_range(-708.0) > 0.0);
   CHECK(embplay::portable_exp_in_range(709.0) < std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("portable_exp_in_range on an array: the scalar function's bits, two at a time", "[exp][attention]") {
+  std::vector<double> x;
+  for (double v = -708.0; v <= 709.0; v += 0.377) x.push_back(v);
+  x.push_back(-0.0);
+  if (x.size() % 2 == 0) x.push_back(-1e-300);
+  std::vector<double> out(x.size());
+  embplay::portable_exp_in_range(x.data(), out.data(), x.size());  // an odd count: the tail too
+  REQUIRE(x.size() % 2 == 1);
+  for (std::size_t i = 0; i < x.size(); ++i) REQUIRE(out[i] == embplay::portable_exp_in_range(x[i]));
+  embplay::portable_exp_in_range(x.data(), x.data(), x.size());  // in place
+  CHECK(x == out);
 }

@@ -106,6 +106,9 @@ TEST_CASE("max_abs_difference and repeated tokens", "[attention][shuffle]") {
   CHECK(r.first == 1);
   CHECK(r.second == 3);
   CHECK_FALSE(find_repeated_token({1, 2, 3}).found);
+  CHECK(find_repeated_token({7, 8, 8, 7}).second == 2);  // the earliest second occurrence
+  CHECK_THROWS_WITH(find_repeated_token(std::vector<std::int32_t>(513)),
+                    "a sentence for attention has at most 512 tokens, got 513");
 }
 
 TEST_CASE("run_shuffle_experiment = the steps done one by one", "[attention][shuffle]") {
