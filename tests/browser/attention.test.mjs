@@ -207,6 +207,14 @@ test('empty text says what to do; one token works; d_model is shared with sectio
   });
   assert.equal(await page.inputValue('#d-model'), '32', 'section 2 follows');
   assert.match(await page.locator('#attn-note').textContent(), /d_model 32\.$/);
+  // Longer than the limit: the first 512 tokens, and the section says so.
+  await rendered(page, async () => {
+    await page.fill('#text', Array.from({ length: 600 }, (_, i) => `w${i % 50}`).join(' '));
+    await page.waitForFunction(() => document.getElementById('attn-note').textContent.includes('of 600 tokens'), null, { timeout: 30000 });
+  });
+  assert.equal(await page.locator('#attn-note').textContent(),
+    'Attention over the first 512 of 600 tokens of your text, d_model 32. Longer texts are cut at 512 tokens (8 heads of 512 × 512 scores and weights are already 16 MB).');
+  assert.equal((await canvasStats(page, '#attn-weights canvas.cells'))[0].height > 1, true);
   assertClean(problems);
   await context.close();
 });
@@ -372,6 +380,11 @@ test('the iframe route: embed.html#view=attention', async () => {
   assert.equal(info.maps, 4);
   assert.equal(info.diff, '0');
   assert.match(info.caption, /d_model 32, 4 heads/);
+  // Korean by the route's lang.
+  await page.evaluate(() => { location.hash = '#view=attention&lang=ko&text=' + encodeURIComponent('왕은 궁전에 산다'); });
+  await widgetRendered(page);
+  assert.match(await inWidget(page, (root) => [...root.querySelectorAll('.caption')].pop().textContent), /^문장의 단어 토큰에 대한 셀프 어텐션 \(d_model 16, 헤드 1개/);
+  assert.deepEqual(await inWidget(page, (root) => [...root.querySelector('.attn-heads .row-labels').children].map((e) => e.textContent)), ['왕은', '궁전에', '산다']);
   assertClean(problems);
   await context.close();
 });
