@@ -71,7 +71,7 @@ inline void portable_exp_in_range(const double* x, double* out, std::size_t n) n
     const Double2 shifted = v * kInvLn2 + kRoundingShift;
     const Double2 k = shifted - kRoundingShift;
     const Double2 r = (v - k * kLn2Hi) - k * kLn2Lo;
-    Double2 p = r * 0.0 + kInverseFactorial[11];
+    Double2 p = {kInverseFactorial[11], kInverseFactorial[11]};
     for (int j = 10; j >= 0; --j) p = p * r + kInverseFactorial[j];
     Bits2 bits;
     std::memcpy(&bits, &shifted, sizeof bits);
