@@ -4,7 +4,7 @@
 #   web/install-deps.sh [build|test|bench]
 #     build: compilers, Emscripten, Eigen, Catch2, Unicode data, Node (enough to build and serve)
 #     test:  + Chromium and CJK fonts (browser tests), gensim and fastText (interop tests),
-#            Firefox ESR, WebKitGTK's WebDriver + MiniBrowser and Xvfb (cross-browser tests)
+#            Firefox ESR, WebKitGTK's WebDriver + MiniBrowser and Xvfb (cross-browser tests),
 #            clang 14 with its sanitizer runtimes and libFuzzer (tests/sanitize.sh, tests/fuzz.sh)
 #     bench: + fastText and the GCIDE dictionary (benchmark peers and corpus)
 set -euo pipefail

@@ -17,5 +17,6 @@ int run_analogy(const Args& args);
 int run_evaluate(const Args& args);
 int run_embed(const Args& args);
 int run_pe(const Args& args);
+int run_attention(const Args& args);
 
 }  // namespace embplay::cli

@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"evaluate", "WordSim353 Spearman and analogy accuracy of a word2vec vectors file", embplay::cli::run_evaluate},
     {"embed", "tokens -> ids -> rows of a seeded embedding table; JSON lines", embplay::cli::run_embed},
     {"pe", "sinusoidal positional encoding table: one line per position, tab-separated", embplay::cli::run_pe},
+    {"attention", "self-attention weights (or scores) of a text's model input, per head, as TSV", embplay::cli::run_attention},
 };
 
 void print_usage(std::ostream& out) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // What a blog post with embedded widgets downloads (issue 6's size budgets): opens pages that hold
-// one <pe-heatmap>, one <token-view>, and the full playground (dist/index.html) in headless
+// one <pe-heatmap>, one <token-view>, one <attention-view>, and the full playground (dist/index.html) in headless
 // Chromium, records every response up to network idle, and prints raw and gzip -9 sizes per file
-// against the budgets: one <pe-heatmap> <= 150 KB gzipped (JS + WASM), the playground <= 400 KB.
+// against the budgets: one <pe-heatmap> <= 150 KB gzipped (JS + WASM), one <attention-view> <= 150 KB
+// (issue 11: it loads the small module, which carries attention and a word tokenizer), the
+// playground <= 400 KB.
 //
 //   node tests/bench/embed_size.mjs           prints the tables
 //   node tests/bench/embed_size.mjs --check   also exits 1 when a budget is exceeded by more than 10%
@@ -16,6 +18,7 @@ import { startServer } from '../../web/serve.mjs';
 const KB = 1000;
 const CASES = [
   { name: 'one <pe-heatmap>', page: 'pe.html', body: '<pe-heatmap d-model="128" max-len="64"></pe-heatmap>', ready: 'pe-heatmap', budget: 150 * KB },
+  { name: 'one <attention-view>', page: 'attention.html', body: '<attention-view shuffle>The cat sat on the mat because the cat was tired.</attention-view>', ready: 'attention-view', budget: 150 * KB },
   { name: 'one <token-view>', page: 'tokens.html', body: '<token-view mode="bpe">The cat sat on the mat.</token-view>', ready: 'token-view' },
   { name: 'the full playground (index.html)', page: 'site/index.html', budget: 400 * KB },
   { name: 'one <pe-heatmap>, single-file script (file:// fallback)', page: 'standalone.html', body: '<pe-heatmap></pe-heatmap>', ready: 'pe-heatmap', script: 'site/embedding-playground.standalone.js' },

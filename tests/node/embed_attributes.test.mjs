@@ -59,13 +59,20 @@ test('the iframe route maps short hash names to attributes and warns about the r
   assert.equal(bad.tag, 'pe-heatmap');
   assert.deepEqual(bad.attributes, { 'd-model': '8' });
   assert.equal(bad.warnings.length, 2);
-  assert.match(bad.warnings[0], /view must be one of pe, tokens, cbow \(got "galaxy"\)/);
+  assert.match(bad.warnings[0], /view must be one of pe, tokens, cbow, attention \(got "galaxy"\)/);
   assert.match(bad.warnings[1], /unknown parameter "zoom"/);
   assert.deepEqual(parseRoute('#view=tokens&d=8').attributes, {}, 'pe parameters do not apply to tokens');
   const cbow = parseRoute('#view=cbow&corpus=ko&epochs=3&analogy=' + encodeURIComponent('왕 남자 여자') + '&theme=dark');
   assert.equal(cbow.tag, 'cbow-demo');
   assert.deepEqual(cbow.attributes, { corpus: 'ko', epochs: '3', analogy: '왕 남자 여자', theme: 'dark' });
   assert.deepEqual(cbow.warnings, []);
+  const attention = parseRoute('#view=attention&text=' + encodeURIComponent('the cat saw the dog') + '&positions=none&heads=2&d=32&shuffle=1&causal=0&proj=random&seed=3');
+  assert.equal(attention.tag, 'attention-view');
+  assert.deepEqual(attention.attributes, {
+    text: 'the cat saw the dog', positions: 'none', heads: '2', 'd-model': '32', shuffle: '1', causal: '0', proj: 'random', seed: '3',
+  });
+  assert.deepEqual(attention.warnings, []);
+  assert.match(parseRoute('#view=attention&max-len=3').warnings[0], /unknown parameter "max-len" for view=attention/);
 });
 
 test('the blog theme switches on <html>: Chirpy data-mode, data-theme, classes', () => {

@@ -1,6 +1,6 @@
 // Diverging colour scale for heatmaps: d3-scale-chromatic's RdBu, sampled once into a
 // 256-entry lookup table so painting a cell is an array read (no string parsing per pixel).
-import { interpolateRdBu } from 'd3-scale-chromatic';
+import { interpolateBlues, interpolateRdBu } from 'd3-scale-chromatic';
 
 function parseRgb(css) {
   const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(css);
@@ -16,6 +16,22 @@ export const DIVERGING_LUT = (() => {
   }
   return lut;
 })();
+
+/**
+ * 256 colours from white to dark blue (d3's Blues), for values that are never negative:
+ * attention weights, 0 (white) to the largest weight shown (blue).
+ */
+export const SEQUENTIAL_LUT = (() => {
+  const lut = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) {
+    const [r, g, b] = parseRgb(interpolateBlues(i / 255));
+    lut[i] = (255 << 24) | (b << 16) | (g << 8) | r;
+  }
+  return lut;
+})();
+
+/** Cells that hold no value (attention scores hidden by the causal mask): a neutral grey. */
+export const MASKED_COLOR = (255 << 24) | (150 << 16) | (150 << 8) | 150;
 
 /** CSS colour for `value` in [-limit, limit]. */
 export function divergingColor(value, limit) {

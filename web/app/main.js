@@ -3,6 +3,7 @@ import { schemeSet3 } from 'd3-scale-chromatic';
 import { CoreClient } from '../core/client.js';
 import { spanText } from '../core/embplay.js';
 import { Heatmap } from './heatmap.js';
+import { ATTENTION_MAX_TOKENS, AttentionView } from './attention-view.js';
 import { PeView } from './pe-view.js';
 import { UrlState } from './url-state.js';
 import { TrainingView } from './training-view.js';
@@ -14,6 +15,8 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 // Texts above this size are not put into the textarea (a browser takes tens of seconds to lay out
 // 20 MB there): they are kept in memory, sent to the worker as they are, and previewed read-only.
 const LARGE_CHARS = 1_000_000;
+// Section 5 shows the first rows of the embedding lookup; section 7 (attention) takes up to 512.
+const SHOWN_ROWS = 32;
 const PREVIEW_CHARS = 100_000;
 const $ = (id) => document.getElementById(id);
 
@@ -51,6 +54,7 @@ function applyLanguage(lang) {
   if (state.large) $('large-text').textContent = S.largeNote((state.large.bytes / 1048576).toFixed(1), PREVIEW_CHARS.toLocaleString(S.lang));
   if (state.result) render(state.result, state.bytes, 0);
   peView?.setStrings(S);
+  attentionView?.setStrings(S);
   trainingView?.setStrings(S);
 }
 
@@ -128,7 +132,7 @@ async function analyze() {
   const gpt2 = o.mode === 'gpt2';
   $('status').textContent = gpt2 && !state.gpt2Loaded ? state.strings.loadingGpt2 : state.strings.working;
   try {
-    const result = await core.call(gpt2 ? 'analyzeGpt2' : 'analyze', input, o);
+    const result = await core.call(gpt2 ? 'analyzeGpt2' : 'analyze', input, { ...o, maxRows: ATTENTION_MAX_TOKENS });
     if (gpt2) state.gpt2Loaded = true;
     state.result = result;
     state.bytes = result.head;
@@ -298,10 +302,10 @@ function renderEmbedding(result) {
   if (!heatmap) heatmap = new Heatmap($('heatmap'), { label: S.heatmapLabel, legendLabel: S.legendLabel });
   heatmap.canvas.setAttribute('aria-label', S.heatmapLabel);
   heatmap.legendName.textContent = S.legendLabel;
-  const rows = result.rowIds.length;
+  const rows = Math.min(result.rowIds.length, SHOWN_ROWS);
   const labels = result.tokens.slice(0, rows).map((t) => t.text);
   heatmap.render({
-    values: result.rows, rows, cols: result.dModel, rowLabels: labels,
+    values: result.rows.subarray(0, rows * result.dModel), rows, cols: result.dModel, rowLabels: labels,
     readout: (r, c, v) => S.heatmapReadout(labels[r], result.rowIds[r], c, v.toFixed(4)),
   });
 }
@@ -321,6 +325,7 @@ function render(result, bytes, ms) {
   renderVocabulary(result);
   renderEmbedding(result);
   peView?.setSentence(result);
+  attentionView?.setSentence(result);
   if (ms) $('status').textContent = S.done(ms);
 }
 
@@ -328,13 +333,15 @@ function render(result, bytes, ms) {
 
 const core = new CoreClient(new URL('worker.js', import.meta.url));
 let peView = null; // section 6, positional encodings (web/app/pe-view.js)
-let trainingView = null; // sections 7-8, training and questions (web/app/training-view.js)
+let attentionView = null; // section 7, attention (web/app/attention-view.js)
+let trainingView = null; // sections 8-9, training and questions (web/app/training-view.js)
 
 function start() {
   applyTheme(localStorage.getItem('embplay.theme') ?? 'auto');
   const lang = pickLanguage();
   applyLanguage(lang);
   peView = new PeView($('pe'), state.strings, { seedInput: $('seed') });
+  attentionView = new AttentionView($('attn'), state.strings, { core, peView, dModelInput: $('d-model'), seedInput: $('seed') });
   trainingView = new TrainingView(state.strings, {
     workerUrl: new URL('train-worker.js', import.meta.url),
     plotWorkerUrl: new URL('plot-worker.js', import.meta.url),

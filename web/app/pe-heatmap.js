@@ -3,7 +3,7 @@
 // otherwise one per screen pixel (nearest cell), so 2048 x 1024 cells repaint in a few
 // milliseconds and the canvas never outgrows the screen. Axis ticks on both axes, a diverging legend with ticks, and a hover readout
 // computed from the pointer by a caller-supplied function.
-import { DIVERGING_LUT } from './color-scale.js';
+import { DIVERGING_LUT, MASKED_COLOR } from './color-scale.js';
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -25,24 +25,27 @@ export function axisTicks(n, count = 5) {
 }
 
 /**
- * Paints values (rows x cols, row-major) into `pixels` (W x H, Uint32 RGBA) with the diverging
- * LUT over [-limit, limit]. When there are more cells than pixels, each pixel shows the cell at
- * its centre (nearest neighbour, as an image downscale does); otherwise W = cols, H = rows and
- * each cell is one pixel, scaled up by CSS. This loop is the repaint cost, so the colour index
- * is computed inline.
+ * Paints values (rows x cols, row-major) into `pixels` (W x H, Uint32 RGBA) with `lut` (256
+ * colours) over [lo, hi] (default: the diverging LUT over [-limit, limit]). When there are more
+ * cells than pixels, each pixel shows the cell at its centre (nearest neighbour, as an image
+ * downscale does); otherwise W = cols, H = rows and each cell is one pixel, scaled up by CSS.
+ * -Infinity (a masked attention score) is painted MASKED_COLOR. This loop is the repaint cost,
+ * so the colour index is computed inline.
  */
-export function paintSampled(values, rows, cols, W, H, limit, pixels) {
-  const scale = 127.5 / limit;
+export function paintSampled(values, rows, cols, W, H, limit, pixels, { lo = -limit, hi = limit, lut = DIVERGING_LUT } = {}) {
+  const scale = 255 / (hi - lo);
+  const offset = 0.5 - lo * scale;
   const colMap = new Int32Array(W);
   for (let x = 0; x < W; x++) colMap[x] = W === cols ? x : Math.floor(((x + 0.5) * cols) / W);
   for (let y = 0; y < H; y++) {
     const from = (H === rows ? y : Math.floor(((y + 0.5) * rows) / H)) * cols;
     const to = y * W;
     for (let x = 0; x < W; x++) {
-      let k = (values[from + colMap[x]] * scale + 128) | 0; // round((v / limit + 1) * 127.5)
+      const v = values[from + colMap[x]];
+      let k = (v * scale + offset) | 0; // round((v - lo) / (hi - lo) * 255)
       if (k > 255) k = 255;
       else if (!(k >= 0)) k = 0; // also catches NaN
-      pixels[to + x] = DIVERGING_LUT[k];
+      pixels[to + x] = v === -Infinity ? MASKED_COLOR : lut[k];
     }
   }
 }
@@ -52,9 +55,10 @@ export class PeHeatmap {
    * container: element to fill. label: accessible name of the canvas. xName / yName: axis titles.
    * rowLabels: true to show a column of row labels (token texts) on the left.
    */
-  constructor(container, { label = 'heatmap', xName = '', yName = '', rowLabels = false, legendSteps = 5 } = {}) {
+  constructor(container, { label = 'heatmap', xName = '', yName = '', rowLabels = false, legendSteps = 5, lut = DIVERGING_LUT } = {}) {
     this.container = container;
     this.legendSteps = legendSteps;
+    this.lut = lut;
     container.classList.add('pe-heatmap');
     container.replaceChildren();
     this.yName = el('div', 'y-name', yName);
@@ -101,7 +105,7 @@ export class PeHeatmap {
   paintLegend() {
     const ctx = this.legendCanvas.getContext('2d');
     const img = ctx.createImageData(256, 1);
-    new Uint32Array(img.data.buffer).set(DIVERGING_LUT);
+    new Uint32Array(img.data.buffer).set(this.lut);
     ctx.putImageData(img, 0, 0);
   }
 
@@ -117,8 +121,10 @@ export class PeHeatmap {
    * limit: colours span [-limit, limit]. height: display height in CSS pixels; width: display
    * width of the cells (default: the container's width).
    * readout(row, col) -> string for the hover line (read the values there yourself).
+   * range: [lo, hi] instead of [-limit, limit]. rowLabels / colLabels: token texts along the
+   * axes (all of them when they fit, otherwise those at the ticks).
    */
-  render({ values, rows, cols, limit = 1, height, width, readout, rowLabels }) {
+  render({ values, rows, cols, limit = 1, range, height, width, readout, rowLabels, colLabels }) {
     this.rows = rows;
     this.cols = cols;
     this.readoutFn = readout;
@@ -140,14 +146,16 @@ export class PeHeatmap {
       this.image = ctx.createImageData(W, H);
       this.pixels = new Uint32Array(this.image.data.buffer);
     }
-    paintSampled(values, rows, cols, W, H, limit, this.pixels);
+    const [lo, hi] = range ?? [-limit, limit];
+    paintSampled(values, rows, cols, W, H, limit, this.pixels, { lo, hi, lut: this.lut });
     ctx.putImageData(this.image, 0, 0);
-    this.renderAxes(rows, cols, limit, rowLabels);
+    this.renderAxes(rows, cols, lo, hi, rowLabels, colLabels, cssHeight, cssWidth);
     if (this.hoverCell) this.showReadout(this.hoverCell.row, this.hoverCell.col);
   }
 
-  renderAxes(rows, cols, limit, rowLabels) {
-    const key = `${rows}x${cols}x${limit}x${rowLabels ? rowLabels.join('\u0001') : ''}`;
+  renderAxes(rows, cols, lo, hi, rowLabels, colLabels, cssHeight, cssWidth) {
+    const join = (labels) => (labels ? labels.join('\u0001') : '');
+    const key = `${rows}x${cols}x${lo}x${hi}x${cssHeight}x${Math.round(cssWidth)}x${join(rowLabels)}x${join(colLabels)}`;
     if (key === this.axesKey) return;
     this.axesKey = key;
     const place = (n, t, vertical) => {
@@ -157,23 +165,29 @@ export class PeHeatmap {
       else s.style.left = `${pct}%`;
       return s;
     };
-    this.xTicks.replaceChildren(...axisTicks(cols, 6).map((t) => place(cols, t, false)));
+    // Labels every cell while each gets about 12 px (rows; columns are rotated), else at the ticks.
+    const labelled = (n, labels, px, room) => (n * room <= px ? labels.map((_, i) => i) : axisTicks(n, Math.max(2, Math.floor(px / (room * 2)))));
+    const named = (n, t, vertical, labels) => {
+      const s = place(n, t, vertical);
+      s.textContent = labels[t];
+      s.title = `${labels[t]} (${t})`;
+      return s;
+    };
+    this.xTicks.classList.toggle('labels', !!colLabels);
+    this.xTicks.replaceChildren(...(colLabels
+      ? labelled(cols, colLabels, cssWidth, 12).map((t) => named(cols, t, false, colLabels))
+      : axisTicks(cols, 6).map((t) => place(cols, t, false))));
     if (this.labels && rowLabels) {
       this.yTicks.replaceChildren();
-      this.labels.replaceChildren(...rowLabels.map((t, r) => {
-        const s = place(rows, r, true);
-        s.textContent = t;
-        s.title = t;
-        return s;
-      }));
+      this.labels.replaceChildren(...labelled(rows, rowLabels, cssHeight, 12).map((r) => named(rows, r, true, rowLabels)));
     } else {
       this.yTicks.replaceChildren(...axisTicks(rows, 6).map((t) => place(rows, t, true)));
     }
     const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? String(+v.toFixed(2)) : String(+v.toPrecision(2)));
-    const steps = this.legendSteps === 3 ? [-1, 0, 1] : [-1, -0.5, 0, 0.5, 1];
+    const steps = this.legendSteps === 3 ? [0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1];
     this.legendTicks.replaceChildren(...steps.map((f) => {
-      const s = el('span', '', fmt(f * limit).replace('-', '\u2212'));
-      s.style.left = `${(f + 1) * 50}%`;
+      const s = el('span', '', fmt(lo + f * (hi - lo)).replace('-', '\u2212'));
+      s.style.left = `${f * 100}%`;
       return s;
     }));
   }

@@ -8,6 +8,7 @@
 export const SHARED_CONTROLS = [
   'lang', 'mode', 'lowercase', 'whitespace', 'show-space', 'merges', 'min-count', 'd-model', 'seed',
   'pe-kind', 'pe-d-model', 'pe-max-len', 'pe-base', 'pe-layout', 'pe-dims', 'pe-sim-measure', 'pe-scale',
+  'attn-positions', 'attn-proj', 'attn-heads', 'attn-scale', 'attn-causal',
   'train-source', 'train-size', 'train-window', 'train-negative', 'train-epochs', 'train-alpha',
   'train-min-count', 'train-sample', 'train-seed', 'train-projection', 'train-rotation',
   'nn-word', 'nn-k', 'nn-metric', 'an-a', 'an-b', 'an-c', 'an-k', 'dir-pairs', 'lookup-word',

@@ -2,6 +2,8 @@
 // blocks the page. Messages: { id, method, args } -> { id, result } | { id, error, fatal }
 // (fatal: 'memory' | 'trap' when the module is no longer usable; the page then replaces this
 // worker, see client.js). Method 'debugTrap' (tests only) makes the module trap for real.
+import { createAttention } from './attention.js';
+import { answerAttention, transferables } from './attention-request.js';
 import { loadEmbplay } from './embplay.js';
 import { importModuleFactory } from './load.js';
 import { fatalKind, trapModule } from './worker-faults.js';
@@ -29,6 +31,8 @@ function ensureGpt2(api) {
   return gpt2Loading;
 }
 
+let attention = null;
+
 self.onmessage = async (event) => {
   const { id, method, args } = event.data;
   try {
@@ -38,6 +42,13 @@ self.onmessage = async (event) => {
       return;
     }
     if (method === 'debugTrap') trapModule(api.module);
+    if (method === 'attention') {
+      // Section 7 (issue 11): one Attention object, so its caches (projections) live between calls.
+      attention ??= createAttention(api.module);
+      const result = answerAttention(attention, args[0]);
+      self.postMessage({ id, result }, transferables(result));
+      return;
+    }
     if (method === 'analyzeGpt2') await ensureGpt2(api);
     if (typeof api[method] !== 'function') throw new Error(`unknown method '${method}'`);
     const result = api[method](...args);

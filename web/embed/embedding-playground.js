@@ -3,17 +3,19 @@
 //   <pe-heatmap d-model="128" max-len="64"></pe-heatmap>
 //   <token-view mode="bpe">Text to split</token-view>
 //   <cbow-demo corpus="en"></cbow-demo>   (word vectors trained on Train, in a worker)
+//   <attention-view positions="none" shuffle>The cat sat on the mat.</attention-view>
 //   <embedding-playground height="900"></embedding-playground>   (the whole page, in an iframe)
 // It defines the custom elements; the WASM core is fetched from next to this script, once per
 // page, when the first widget comes near the viewport. Defining twice (the script included under
 // two URLs) is a no-op.
+import { AttentionViewElement } from './attention-view-element.js';
 import { CbowDemoElement } from './cbow-demo-element.js';
 import { PeHeatmapElement } from './pe-heatmap-element.js';
 import { PlaygroundElement } from './playground-element.js';
 import { TokenViewElement } from './token-view-element.js';
 
-for (const element of [PeHeatmapElement, TokenViewElement, CbowDemoElement, PlaygroundElement]) {
+for (const element of [PeHeatmapElement, TokenViewElement, CbowDemoElement, AttentionViewElement, PlaygroundElement]) {
   if (!customElements.get(element.tag)) customElements.define(element.tag, element);
 }
 
-export { CbowDemoElement, PeHeatmapElement, PlaygroundElement, TokenViewElement };
+export { AttentionViewElement, CbowDemoElement, PeHeatmapElement, PlaygroundElement, TokenViewElement };

@@ -5,12 +5,17 @@
 //   view=pe      d (d-model), n (max-len), base, layout, kind, seed, controls, curves
 //   view=tokens  mode, text, lowercase, merges, controls
 //   view=cbow    corpus, epochs, size, seed, analogy (trains when the reader presses Train)
+//   view=attention  text, positions, proj, heads, causal, shuffle, d (d-model), seed
 //   all          theme (light | dark | auto), lang (en | ko)
 
 const VIEWS = {
   pe: { tag: 'pe-heatmap', params: { d: 'd-model', n: 'max-len', base: 'base', layout: 'layout', kind: 'kind', seed: 'seed', controls: 'controls', curves: 'curves' } },
   tokens: { tag: 'token-view', params: { mode: 'mode', text: 'text', lowercase: 'lowercase', merges: 'merges', controls: 'controls' } },
   cbow: { tag: 'cbow-demo', params: { corpus: 'corpus', epochs: 'epochs', size: 'size', seed: 'seed', analogy: 'analogy' } },
+  attention: {
+    tag: 'attention-view',
+    params: { text: 'text', positions: 'positions', proj: 'proj', heads: 'heads', causal: 'causal', shuffle: 'shuffle', d: 'd-model', seed: 'seed' },
+  },
 };
 const COMMON = { theme: 'theme', lang: 'lang' };
 

@@ -66,4 +66,15 @@ textarea { display: block; width: 100%; min-height: 3.2em; padding: 6px 8px; res
 .plane-box { margin: 8px 0 0; padding: 0; }
 .plane-box canvas.plane { display: block; width: 100%; max-width: 100%; border: 1px solid var(--border); border-radius: 6px; }
 .plane-box figcaption { color: var(--muted); font-size: 12px; margin: 4px 0 0; }
+.attn-heads, .attn-shuffle-maps { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: start; }
+.attn-head { margin: 0; min-width: 0; max-width: 100%; }
+.attn-head figcaption { font-size: 12px; font-weight: 600; margin: 0 0 2px; }
+.pe-heatmap .row-labels { position: relative; min-width: 4.5em; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.pe-heatmap .row-labels span { position: absolute; right: 0; transform: translateY(-50%); white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; }
+.pe-heatmap .x-ticks.labels { height: 5.5em; margin-top: 2px; }
+.pe-heatmap .x-ticks.labels span { top: 0; transform: translateX(-100%) rotate(-60deg); transform-origin: 100% 0; white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; font-size: 10px; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.attn-same { font-size: 13px; color: var(--fg); overflow-wrap: anywhere; }
+.attn-shuffled-text, .attn-shuffle-result { font-size: 13px; margin: 6px 0; overflow-wrap: anywhere; }
+button.shuffle { font: inherit; font-size: 14px; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--accent); background: var(--bg); color: var(--fg); cursor: pointer; flex: none; }
+button.shuffle:focus-visible, select:focus-visible, canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;
