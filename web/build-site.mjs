@@ -92,6 +92,16 @@ copyFileSync(ranks, join(dist, 'assets', 'gpt2-ranks.bin'));
 for (const f of readdirSync(join(root, 'web'))) {
   if (f.endsWith('.html') || f.endsWith('.css')) copyFileSync(join(root, 'web', f), join(dist, f));
 }
+// Issue 15: web/app/boot.js inlined into the page's <head> as a classic script, so the module's
+// download starts while the HTML is parsed (not after app.js has arrived and run).
+const boot = await build({
+  entryPoints: [join(root, 'web/app/boot.js')], bundle: true, format: 'iife', minify: true, write: false,
+  target: ['chrome100', 'firefox110', 'safari15'], define: { 'import.meta.url': 'document.baseURI' }, logLevel: 'warning',
+});
+const bootTag = '<script type="module" src="boot.js"></script>';
+const page = readFileSync(join(dist, 'index.html'), 'utf8');
+if (!page.includes(bootTag)) throw new Error(`build-site: web/index.html lost its ${bootTag}`);
+writeFileSync(join(dist, 'index.html'), page.replace(bootTag, `<script>${boot.outputFiles[0].text.trim()}</script>`));
 // Issue 6: the iframe route, the embedding docs and the example blog post.
 copyFileSync(join(root, 'web/embed/embed.html'), join(dist, 'embed.html'));
 copyFileSync(join(root, 'web/embed/docs.html'), join(dist, 'embed-docs.html'));

@@ -1,7 +1,13 @@
 // Main-thread side of the core worker: promise-returning calls into web/core/worker.js.
 export class CoreClient {
-  constructor(workerUrl) {
-    this.worker = new Worker(workerUrl, { type: 'module' });
+  /**
+   * Starts a worker from `workerUrl`, or adopts `started`, one that web/core/page-module.js's
+   * startCoreWorker() already started and sent the page's compiled module (issue 15).
+   */
+  constructor(workerUrl, { started } = {}) {
+    this.worker = started ? started.worker : new Worker(workerUrl, { type: 'module' });
+    this.ready = started ? started.ready : Promise.resolve();
+    this.startupError = started?.startupError() ?? null;
     this.pending = new Map();
     this.nextId = 1;
     this.worker.onmessage = (event) => {
@@ -21,9 +27,10 @@ export class CoreClient {
 
   call(method, ...args) {
     const id = this.nextId++;
+    if (this.startupError) return Promise.reject(new Error(this.startupError));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, method, args });
+      this.ready.then(() => this.worker.postMessage({ id, method, args }));
     });
   }
 }

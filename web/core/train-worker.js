@@ -9,6 +9,7 @@
 // (PCA, 2-D or with method 'pca3' 3-D, about every 200 ms and at the end; t-SNE every few iterations once vectors are final), 'done', 'loadProgress' (fraction, rows, totalRows), 'loaded' (info, seconds), 'paused',
 // 'cancelled', 'failed' (message),
 // and { type: 'answer', id, result | error } for queries.
+import { createModule } from './embplay.js';
 import { importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
@@ -19,10 +20,18 @@ const PLOTTED_WORDS = 500;
 
 // The module sits next to this script: import.meta.url, not self.location, which is a blob: URL
 // when a page on another origin starts this worker through a one-line blob (web/embed/cbow-trainer.js).
-const modulePromise = (async () => {
-  const { factory } = await importModuleFactory(import.meta.url);
-  return factory({});
-})();
+// A first message { type: 'module', module, simd } brings the module the page already compiled
+// (web/core/page-module.js, issue 15); any other first message makes the worker fetch its own.
+const loader = importModuleFactory(import.meta.url); // imported at once, while the module arrives
+loader.catch(() => {}); // reported by the first run
+let modulePromise = null;
+function loadModule(compiled) {
+  return (async () => {
+    let { factory, simd } = await loader;
+    if (compiled && compiled.simd !== simd) ({ factory } = await importModuleFactory(import.meta.url, 'embplay_module', compiled.simd));
+    return createModule(factory, { module: compiled?.module });
+  })();
+}
 
 let run = null;
 let runId = 0;
@@ -227,6 +236,11 @@ function answer({ id, method, args }) {
 
 self.onmessage = (event) => {
   const message = event.data;
+  if (message.type === 'module') {
+    modulePromise ??= loadModule(message);
+    return;
+  }
+  modulePromise ??= loadModule(null);
   switch (message.type) {
     case 'start':
       runId = message.runId;
