@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace embplay::cli {
@@ -54,5 +55,11 @@ void write_output_atomically(const std::string& path, const std::string& bytes);
 
 // JSON string literal for `text` (already valid UTF-8), with quotes.
 std::string json_string(const std::string& text);
+
+// The same, appended to `out` (no temporary strings: the CLI writes millions of lines).
+void append_json_string(std::string& out, std::string_view text);
+
+// The decimal digits of `n`, appended to `out`.
+void append_integer(std::string& out, long long n);
 
 }  // namespace embplay::cli

@@ -27,6 +27,9 @@ const char* kUsage =
     "  --seed S         initialisation seed (default 1); the same seed gives the same rows in WASM\n"
     "  --input FILE     read FILE instead of stdin\n";
 
+// Formatted rows kept for reuse: at most this many values (about 16 bytes each as text).
+constexpr std::size_t kMaxCachedValues = std::size_t{16} << 20;
+
 std::string format_row(const Eigen::Map<const RowVector>& row) {
   std::string out = "[";
   char buf[32];
@@ -61,9 +64,26 @@ int run_embed(const Args& args) {
   const Vocabulary vocab = Vocabulary::build(tokens, vocab_options);
   const EmbeddingTable table(vocab.size(), d_model, seed);
   const std::vector<std::int32_t> ids = vocab.encode(tokens);
+  // A row is formatted once per id, not once per token (printf of floats dominates otherwise),
+  // while the formatted rows stay below about 256 MB; bigger tables format every line.
+  const bool cache = vocab.size() * d_model <= kMaxCachedValues;
+  std::vector<std::string> rows(cache ? vocab.size() : 0);
+  std::string line;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::cout << "{\"text\": " << json_string(tokens.display_text(i)) << ", \"id\": " << ids[i]
-              << ", \"row\": " << format_row(table.row(ids[i])) << "}\n";
+    line.assign("{\"text\": ");
+    append_json_string(line, tokens.display_text(i));
+    line += ", \"id\": ";
+    append_integer(line, ids[i]);
+    line += ", \"row\": ";
+    if (!cache) {
+      line += format_row(table.row(ids[i]));
+    } else {
+      std::string& row = rows[static_cast<std::size_t>(ids[i])];
+      if (row.empty()) row = format_row(table.row(ids[i]));
+      line += row;
+    }
+    line += "}\n";
+    std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
   return 0;
 }

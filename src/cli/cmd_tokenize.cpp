@@ -66,11 +66,18 @@ int run_tokenize(const Args& args) {
 
   std::string line;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    line = "{\"text\": " + json_string(tokens.display_text(i)) + ", \"start\": " + std::to_string(tokens.start(i)) +
-           ", \"end\": " + std::to_string(tokens.end(i));
-    if (!ids.empty()) line += ", \"id\": " + std::to_string(ids[i]);
+    line.assign("{\"text\": ");
+    append_json_string(line, tokens.display_text(i));
+    line += ", \"start\": ";
+    append_integer(line, static_cast<long long>(tokens.start(i)));
+    line += ", \"end\": ";
+    append_integer(line, static_cast<long long>(tokens.end(i)));
+    if (!ids.empty()) {
+      line += ", \"id\": ";
+      append_integer(line, ids[i]);
+    }
     line += "}\n";
-    std::cout << line;
+    std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
   if (tokens.invalid_utf8() > 0) {
     std::cerr << "embplay tokenize: " << tokens.invalid_utf8() << " invalid UTF-8 sequence(s) read as U+FFFD\n";

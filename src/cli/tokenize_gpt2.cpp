@@ -34,11 +34,18 @@ int run_tokenize_gpt2(const ArgParser& p, const std::string& text) {
   const bool with_ids = p.has("ids");
   std::string line;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    line = "{\"text\": " + json_string(std::string(tokens.text(i))) + ", \"start\": " + std::to_string(tokens.start(i)) +
-           ", \"end\": " + std::to_string(tokens.end(i));
-    if (with_ids) line += ", \"id\": " + std::to_string(encoding.ids[i]);
+    line.assign("{\"text\": ");
+    append_json_string(line, tokens.text(i));
+    line += ", \"start\": ";
+    append_integer(line, static_cast<long long>(tokens.start(i)));
+    line += ", \"end\": ";
+    append_integer(line, static_cast<long long>(tokens.end(i)));
+    if (with_ids) {
+      line += ", \"id\": ";
+      append_integer(line, encoding.ids[i]);
+    }
     line += "}\n";
-    std::cout << line;
+    std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
   if (tokens.invalid_utf8() > 0) {
     std::cerr << "embplay tokenize: " << tokens.invalid_utf8()
