@@ -3,7 +3,8 @@
 # npm packages in web/package-lock.json. Idempotent: a no-op when all is present.
 #   web/install-deps.sh [build|test|bench]
 #     build: compilers, Emscripten, Eigen, Catch2, Unicode data, Node (enough to build and serve)
-#     test:  + Chromium and CJK fonts (browser tests), gensim and fastText (interop tests)
+#     test:  + Chromium and CJK fonts (browser tests), gensim and fastText (interop tests), Jekyll and
+#            its minima theme (the embed docs' Jekyll path, tests/browser/jekyll.test.mjs)
 #     bench: + fastText and the GCIDE dictionary (benchmark peers and corpus)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +13,7 @@ profile="${1:-build}"
 debian_packages=(cmake g++ make python3 nodejs npm emscripten libeigen3-dev catch2 unicode-data)
 case "$profile" in
   build) ;;
-  test) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext) ;;
+  test) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext jekyll jekyll-theme-minima) ;;
   bench) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext dict-gcide) ;;
   *) echo "install-deps: unknown profile '$profile' (expected build, test or bench)" >&2; exit 2 ;;
 esac
