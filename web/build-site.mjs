@@ -1,6 +1,6 @@
 // Assembles the static site in dist/: bundles the page's JS with esbuild, copies the
 // WASM module (SIMD build, and the non-SIMD fallback when built), HTML, CSS and assets.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,17 +72,25 @@ await build({
   }],
   logLevel: 'warning',
 });
+// Issue 15: the modules' loaders (Emscripten's glue) minified: 19 KB -> 14 KB gzipped for the full
+// one, on every page's critical path.
+async function copyLoader(from, to) {
+  const { code } = await transform(readFileSync(from, 'utf8'), { minify: true, format: 'esm', target: 'es2020' });
+  writeFileSync(to, code);
+}
+
 if (peModule) {
   for (const [dir, stem] of [[wasmDir, 'embplay_pe_module'], [nosimdDir, 'embplay_pe_module_nosimd']]) {
-    for (const ext of ['.mjs', '.wasm']) if (existsSync(join(dir, stem + ext))) copyFileSync(join(dir, stem + ext), join(dist, stem + ext));
+    if (existsSync(join(dir, `${stem}.mjs`))) await copyLoader(join(dir, `${stem}.mjs`), join(dist, `${stem}.mjs`));
+    if (existsSync(join(dir, `${stem}.wasm`))) copyFileSync(join(dir, `${stem}.wasm`), join(dist, `${stem}.wasm`));
   }
 }
 
-copyFileSync(join(wasmDir, 'embplay_module.mjs'), join(dist, 'embplay_module.mjs'));
+await copyLoader(join(wasmDir, 'embplay_module.mjs'), join(dist, 'embplay_module.mjs'));
 copyFileSync(join(wasmDir, 'embplay_module.wasm'), join(dist, 'embplay_module.wasm'));
 const nosimd = join(root, 'build-wasm', 'nosimd', 'wasm-bindings');
 if (existsSync(join(nosimd, 'embplay_module_nosimd.mjs'))) {
-  copyFileSync(join(nosimd, 'embplay_module_nosimd.mjs'), join(dist, 'embplay_module_nosimd.mjs'));
+  await copyLoader(join(nosimd, 'embplay_module_nosimd.mjs'), join(dist, 'embplay_module_nosimd.mjs'));
   copyFileSync(join(nosimd, 'embplay_module_nosimd.wasm'), join(dist, 'embplay_module_nosimd.wasm'));
 }
 // GPT-2's ranks, converted from js-tiktoken by the build (src/gpt2/gpt2_ranks.cmake); fetched on demand.
