@@ -157,8 +157,9 @@ void append_integer(std::string& out, long long n) {
   out.append(buf, end);
 }
 
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
+namespace {
+
+void append_json_escaped(std::string& out, std::string_view text) {
   for (unsigned char c : text) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -176,6 +177,19 @@ void append_json_string(std::string& out, std::string_view text) {
         }
     }
   }
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  append_json_escaped(out, text);
+  out += '"';
+}
+
+void append_json_token(std::string& out, const TokenSequence& tokens, std::size_t i) {
+  out += tokens.continues_word(i) ? "\"##" : "\"";
+  append_json_escaped(out, tokens.text(i));
   out += '"';
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/stdout_buffer.h"
 #include "transformer/embedding_table.h"
 #include "text/tokenizer.h"
 #include "text/vocabulary.h"
@@ -65,26 +66,27 @@ int run_embed(const Args& args) {
   const EmbeddingTable table(vocab.size(), d_model, seed);
   const std::vector<std::int32_t> ids = vocab.encode(tokens);
   // A row is formatted once per id, not once per token (printf of floats dominates otherwise),
-  // while the formatted rows stay below about 256 MB; bigger tables format every line.
+  // while the formatted rows stay below about 256 MB; bigger tables format every lines.
   const bool cache = vocab.size() * d_model <= kMaxCachedValues;
   std::vector<std::string> rows(cache ? vocab.size() : 0);
-  std::string line;
+  std::string lines;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    line.assign("{\"text\": ");
-    append_json_string(line, tokens.display_text(i));
-    line += ", \"id\": ";
-    append_integer(line, ids[i]);
-    line += ", \"row\": ";
+    lines += "{\"text\": ";
+    append_json_token(lines, tokens, i);
+    lines += ", \"id\": ";
+    append_integer(lines, ids[i]);
+    lines += ", \"row\": ";
     if (!cache) {
-      line += format_row(table.row(ids[i]));
+      lines += format_row(table.row(ids[i]));
     } else {
       std::string& row = rows[static_cast<std::size_t>(ids[i])];
       if (row.empty()) row = format_row(table.row(ids[i]));
-      line += row;
+      lines += row;
     }
-    line += "}\n";
-    std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
+    lines += "}\n";
+    write_lines(lines);
   }
+  write_lines(lines, 0);
   return 0;
 }
 

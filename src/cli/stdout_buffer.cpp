@@ -39,6 +39,12 @@ std::streamsize StdoutBuffer::xsputn(const char* s, std::streamsize n) {
 
 int StdoutBuffer::sync() { return drain() && std::fflush(stdout) == 0 ? 0 : -1; }
 
+void write_lines(std::string& lines, std::size_t block) {
+  if (lines.size() < block || lines.empty()) return;
+  std::cout.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+  lines.clear();
+}
+
 BufferedStdout::BufferedStdout() : previous_(std::cout.rdbuf(&buffer_)) {}
 
 BufferedStdout::~BufferedStdout() {

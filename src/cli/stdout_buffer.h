@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <streambuf>
+#include <string>
 #include <vector>
 
 namespace embplay::cli {
@@ -41,5 +42,11 @@ class BufferedStdout {
   StdoutBuffer buffer_;
   std::streambuf* previous_;
 };
+
+// Writes `lines` to std::cout and clears it once it holds at least `block` bytes (block 0: always).
+// Commands append their lines to one string and call this after each: a std::ostream write costs
+// a sentry and, in the WASM build, a JS trampoline around libc++'s try block, so it is paid once
+// per 64 KiB rather than once per line.
+void write_lines(std::string& lines, std::size_t block = std::size_t{1} << 16);
 
 }  // namespace embplay::cli
