@@ -21,7 +21,7 @@ function sharedObserver() {
 
 // Already near when connected (a figure at the top of a post): start now, not a frame later when
 // the observer first reports (issue 15: on a slow phone that frame delays the module's download).
-function nearNow(element) {
+export function nearNow(element) {
   const r = element.getBoundingClientRect();
   return (r.width > 0 || r.height > 0) && r.bottom >= -MARGIN_PX && r.top <= innerHeight + MARGIN_PX;
 }
