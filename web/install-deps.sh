@@ -5,7 +5,8 @@
 #     build: compilers, Emscripten, Eigen, Catch2, Unicode data, Node (enough to build and serve)
 #     test:  + Chromium and CJK fonts (browser tests), gensim and fastText (interop tests),
 #            Firefox ESR, WebKitGTK's WebDriver + MiniBrowser and Xvfb (cross-browser tests),
-#            clang 14 with its sanitizer runtimes and libFuzzer (tests/sanitize.sh, tests/fuzz.sh)
+#            clang 14 with its sanitizer runtimes and libFuzzer (tests/sanitize.sh, tests/fuzz.sh),
+#            Jekyll and its minima theme (the embed docs' Jekyll path, tests/browser/jekyll.test.mjs)
 #     bench: + fastText and the GCIDE dictionary (benchmark peers and corpus)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +16,7 @@ debian_packages=(cmake g++ make python3 nodejs npm emscripten libeigen3-dev catc
 case "$profile" in
   build) ;;
   test) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext firefox-esr webkit2gtk-driver xvfb xauth
-                          clang-14 libclang-rt-14-dev libfuzzer-14-dev) ;;
+                          clang-14 libclang-rt-14-dev libfuzzer-14-dev jekyll jekyll-theme-minima) ;;
   bench) debian_packages+=(chromium fonts-noto-cjk python3-gensim fasttext dict-gcide) ;;
   *) echo "install-deps: unknown profile '$profile' (expected build, test or bench)" >&2; exit 2 ;;
 esac

@@ -1,9 +1,10 @@
 // A small static file server for dist/ on localhost (also used by the browser tests).
 //   node web/serve.mjs [DIR]        PORT (default 8080; 0 = any free port) and HOST (default 127.0.0.1)
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -19,9 +20,20 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 
-// Starts serving `dir`; resolves to { server, url } once listening.
-export function startServer(dir, { port = 0, host = '127.0.0.1', headers = {} } = {}) {
+// What static hosts (GitHub Pages, Netlify, nginx's gzip_types) compress.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.txt', '.svg', '.bin']);
+
+// Starts serving `dir`; resolves to { server, url } once listening. `gzip`: compress text and
+// WASM for clients that accept it, as a static host does (tests/bench/first_load_bench.mjs).
+export function startServer(dir, { port = 0, host = '127.0.0.1', headers = {}, gzip = false } = {}) {
   const root = resolve(dir);
+  const zipped = new Map(); // file -> { mtime, bytes }
+  const gzipped = (file) => {
+    const mtime = statSync(file).mtimeMs;
+    let entry = zipped.get(file);
+    if (!entry || entry.mtime !== mtime) zipped.set(file, entry = { mtime, bytes: gzipSync(readFileSync(file), { level: 6 }) });
+    return entry.bytes;
+  };
   const server = createServer((req, res) => {
     let path;
     try {
@@ -38,6 +50,19 @@ export function startServer(dir, { port = 0, host = '127.0.0.1', headers = {} } 
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const bytes = gzipped(file);
+        res.writeHead(200, {
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Length': bytes.length,
+          'Content-Encoding': 'gzip',
+          'Cache-Control': 'no-cache',
+          Vary: 'Accept-Encoding',
+          ...headers,
+        });
+        res.end(bytes);
+        return;
+      }
       res.writeHead(200, {
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Content-Length': size,

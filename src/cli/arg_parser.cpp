@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <charconv>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <vector>
 
 namespace embplay::cli {
 
@@ -98,16 +100,30 @@ double ArgParser::get_double(const std::string& name, double fallback) const {
   return v;
 }
 
+namespace {
+
+// The whole stream in 64 KiB blocks (a character at a time through a stream buffer costs seconds
+// per few MB in the WASM build); false on a read error.
+bool read_all(std::FILE* file, std::string& data) {
+  std::vector<char> block(std::size_t{1} << 16);
+  std::size_t n = 0;
+  while ((n = std::fread(block.data(), 1, block.size(), file)) > 0) data.append(block.data(), n);
+  return std::ferror(file) == 0;
+}
+
+}  // namespace
+
 std::string read_input(const std::string& path) {
+  std::string data;
   if (path.empty() || path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+    if (!read_all(stdin, data)) throw CliError("cannot read standard input");
+    return data;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw CliError("cannot open input file '" + path + "'");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw CliError("cannot read input file '" + path + "'");
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) throw CliError("cannot open input file '" + path + "'");
+  const bool ok = read_all(file, data);
+  std::fclose(file);
+  if (!ok) throw CliError("cannot read input file '" + path + "'");
   return data;
 }
 
@@ -130,7 +146,20 @@ void write_output_atomically(const std::string& path, const std::string& bytes) 
 }
 
 std::string json_string(const std::string& text) {
-  std::string out = "\"";
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
+void append_integer(std::string& out, long long n) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out.append(buf, end);
+}
+
+namespace {
+
+void append_json_escaped(std::string& out, std::string_view text) {
   for (unsigned char c : text) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -148,7 +177,20 @@ std::string json_string(const std::string& text) {
         }
     }
   }
-  return out + "\"";
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  append_json_escaped(out, text);
+  out += '"';
+}
+
+void append_json_token(std::string& out, const TokenSequence& tokens, std::size_t i) {
+  out += tokens.continues_word(i) ? "\"##" : "\"";
+  append_json_escaped(out, tokens.text(i));
+  out += '"';
 }
 
 }  // namespace embplay::cli

@@ -8,7 +8,10 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "text/token_sequence.h"
 
 namespace embplay::cli {
 
@@ -54,5 +57,15 @@ void write_output_atomically(const std::string& path, const std::string& bytes);
 
 // JSON string literal for `text` (already valid UTF-8), with quotes.
 std::string json_string(const std::string& text);
+
+// The same, appended to `out` (no temporary strings: the CLI writes millions of lines).
+void append_json_string(std::string& out, std::string_view text);
+
+// A token's text as people see it ("##piece" for a piece continuing a word, as
+// TokenSequence::display_text shows it), as a JSON string appended to `out`.
+void append_json_token(std::string& out, const TokenSequence& tokens, std::size_t i);
+
+// The decimal digits of `n`, appended to `out`.
+void append_integer(std::string& out, long long n);
 
 }  // namespace embplay::cli

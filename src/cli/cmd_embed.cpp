@@ -5,6 +5,7 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/stdout_buffer.h"
 #include "transformer/embedding_table.h"
 #include "text/tokenizer.h"
 #include "text/vocabulary.h"
@@ -26,6 +27,9 @@ const char* kUsage =
     "  --d-model D      row length, 1..4096 (default 16)\n"
     "  --seed S         initialisation seed (default 1); the same seed gives the same rows in WASM\n"
     "  --input FILE     read FILE instead of stdin\n";
+
+// Formatted rows kept for reuse: at most this many values (about 16 bytes each as text).
+constexpr std::size_t kMaxCachedValues = std::size_t{16} << 20;
 
 std::string format_row(const Eigen::Map<const RowVector>& row) {
   std::string out = "[";
@@ -61,10 +65,28 @@ int run_embed(const Args& args) {
   const Vocabulary vocab = Vocabulary::build(tokens, vocab_options);
   const EmbeddingTable table(vocab.size(), d_model, seed);
   const std::vector<std::int32_t> ids = vocab.encode(tokens);
+  // A row is formatted once per id, not once per token (printf of floats dominates otherwise),
+  // while the formatted rows stay below about 256 MB; bigger tables format every lines.
+  const bool cache = vocab.size() * d_model <= kMaxCachedValues;
+  std::vector<std::string> rows(cache ? vocab.size() : 0);
+  std::string lines;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::cout << "{\"text\": " << json_string(tokens.display_text(i)) << ", \"id\": " << ids[i]
-              << ", \"row\": " << format_row(table.row(ids[i])) << "}\n";
+    lines += "{\"text\": ";
+    append_json_token(lines, tokens, i);
+    lines += ", \"id\": ";
+    append_integer(lines, ids[i]);
+    lines += ", \"row\": ";
+    if (!cache) {
+      lines += format_row(table.row(ids[i]));
+    } else {
+      std::string& row = rows[static_cast<std::size_t>(ids[i])];
+      if (row.empty()) row = format_row(table.row(ids[i]));
+      lines += row;
+    }
+    lines += "}\n";
+    write_lines(lines);
   }
+  write_lines(lines, 0);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/stdout_buffer.h"
 #include "cli/tokenize_gpt2.h"
 #include "text/tokenizer.h"
 #include "text/vocabulary.h"
@@ -64,14 +65,22 @@ int run_tokenize(const Args& args) {
   std::vector<std::int32_t> ids;
   if (p.has("ids")) ids = Vocabulary::build(tokens, {min_count, 0}).encode(tokens);
 
-  std::string line;
+  std::string lines;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    line = "{\"text\": " + json_string(tokens.display_text(i)) + ", \"start\": " + std::to_string(tokens.start(i)) +
-           ", \"end\": " + std::to_string(tokens.end(i));
-    if (!ids.empty()) line += ", \"id\": " + std::to_string(ids[i]);
-    line += "}\n";
-    std::cout << line;
+    lines += "{\"text\": ";
+    append_json_token(lines, tokens, i);
+    lines += ", \"start\": ";
+    append_integer(lines, static_cast<long long>(tokens.start(i)));
+    lines += ", \"end\": ";
+    append_integer(lines, static_cast<long long>(tokens.end(i)));
+    if (!ids.empty()) {
+      lines += ", \"id\": ";
+      append_integer(lines, ids[i]);
+    }
+    lines += "}\n";
+    write_lines(lines);
   }
+  write_lines(lines, 0);
   if (tokens.invalid_utf8() > 0) {
     std::cerr << "embplay tokenize: " << tokens.invalid_utf8() << " invalid UTF-8 sequence(s) read as U+FFFD\n";
   }

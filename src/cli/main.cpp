@@ -1,5 +1,7 @@
 // embplay: the command-line face of the core, natively and as WASM under Node
 // (build-wasm/embplay.js). `embplay COMMAND --help` describes each command.
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -7,6 +9,7 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/stdout_buffer.h"
 
 namespace {
 
@@ -33,10 +36,20 @@ void print_usage(std::ostream& out) {
   out << "\n'embplay COMMAND --help' shows a command's options.\n";
 }
 
+// An exception escaping main (none should) still flushes what was written before terminating.
+[[noreturn]] void flush_and_abort() {
+  std::cout.flush();
+  std::fflush(stdout);
+  std::fputs("embplay: internal error\n", stderr);
+  std::abort();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  std::set_terminate(flush_and_abort);
+  const embplay::cli::BufferedStdout buffered;  // output in 1 MiB writes (src/cli/stdout_buffer.h)
   if (argc < 2) {
     print_usage(std::cerr);
     return 2;
@@ -53,7 +66,7 @@ int main(int argc, char** argv) {
       std::cout.flush();
       return code;
     } catch (const std::exception& e) {
-      std::cout.flush();
+      std::cout.flush();  // what was written before the failure comes out before the error line
       std::cerr << "embplay " << name << ": " << e.what() << "\n";
       return 2;
     }

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "cli/stdout_buffer.h"
 #include "gpt2/gpt2_bpe.h"
 
 namespace embplay::cli {
@@ -32,14 +33,22 @@ int run_tokenize_gpt2(const ArgParser& p, const std::string& text) {
   const Gpt2Encoding encoding = bpe.encode(text);
   const TokenSequence& tokens = encoding.tokens;
   const bool with_ids = p.has("ids");
-  std::string line;
+  std::string lines;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    line = "{\"text\": " + json_string(std::string(tokens.text(i))) + ", \"start\": " + std::to_string(tokens.start(i)) +
-           ", \"end\": " + std::to_string(tokens.end(i));
-    if (with_ids) line += ", \"id\": " + std::to_string(encoding.ids[i]);
-    line += "}\n";
-    std::cout << line;
+    lines += "{\"text\": ";
+    append_json_string(lines, tokens.text(i));
+    lines += ", \"start\": ";
+    append_integer(lines, static_cast<long long>(tokens.start(i)));
+    lines += ", \"end\": ";
+    append_integer(lines, static_cast<long long>(tokens.end(i)));
+    if (with_ids) {
+      lines += ", \"id\": ";
+      append_integer(lines, encoding.ids[i]);
+    }
+    lines += "}\n";
+    write_lines(lines);
   }
+  write_lines(lines, 0);
   if (tokens.invalid_utf8() > 0) {
     std::cerr << "embplay tokenize: " << tokens.invalid_utf8()
               << " invalid UTF-8 sequence(s) encoded as U+FFFD (as tiktoken would after decoding)\n";

@@ -42,6 +42,9 @@ inline const Gpt2Bpe& real_gpt2() {
     return std::make_unique<Gpt2Bpe>(bytes);
   }();
   if (!bpe) {
+#ifdef EMBPLAY_GPT2_RANKS_MISSING
+    if (!std::getenv("EMBPLAY_GPT2_RANKS")) FAIL("GPT-2 ranks were not built: " EMBPLAY_GPT2_RANKS_MISSING);
+#endif
     FAIL("GPT-2 ranks asset not found at '" << gpt2_ranks_path()
                                              << "': build target gpt2_ranks or set EMBPLAY_GPT2_RANKS");
   }

@@ -2,6 +2,7 @@
 import { schemeSet3 } from 'd3-scale-chromatic';
 import { CoreClient } from '../core/client.js';
 import { spanText } from '../core/embplay.js';
+import { compilePageModule, startCoreWorker } from '../core/page-module.js';
 import { Heatmap } from './heatmap.js';
 import { ATTENTION_MAX_TOKENS, AttentionView } from './attention-view.js';
 import { PeView } from './pe-view.js';
@@ -124,6 +125,7 @@ async function analyze() {
   const problem = validate(o);
   if (problem) {
     showError(problem);
+    shownFirst();
     return;
   }
   state.running = true;
@@ -147,6 +149,7 @@ async function analyze() {
     // Out of memory or a trap: the worker was replaced (core/client.js); the text is still here.
     showError(error.restarted ? state.strings.coreRestarted(error.message) : state.strings.errorPrefix + error.message);
   } finally {
+    shownFirst();
     state.running = false;
     if (state.rerun) {
       state.rerun = false;
@@ -171,6 +174,7 @@ function onPaste(event) {
   showFileNote('');
   // UTF-16 length stands in for the byte size until the worker reports the exact UTF-8 size.
   setLarge(text, text.length, text.slice(0, PREVIEW_CHARS));
+  trainingView?.followText({ kind: 'pasted' });
   schedule(0);
 }
 
@@ -203,6 +207,7 @@ async function openFile(file) {
     }
     setLarge(null, 0, text);
   }
+  trainingView?.followText({ kind: 'file', name: file.name });
   schedule(0);
 }
 
@@ -212,6 +217,7 @@ async function loadSample(lang) {
     const response = await fetch(`assets/sample-${lang}.txt`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     setLarge(null, 0, await response.text());
+    trainingView?.followSample();
   } catch (error) {
     showError(`${state.strings.errorPrefix}${error.message}`);
   }
@@ -331,7 +337,18 @@ function render(result, bytes, ms) {
 
 // ---------- start ----------
 
-const core = new CoreClient(new URL('worker.js', import.meta.url));
+// Issue 15: the module is fetched and compiled once per page (started by the inlined boot script,
+// web/app/boot.js, while the HTML was parsed); the tokenizer worker (started there too), the
+// training worker and the main-thread sections all get this one compile.
+const compiled = compilePageModule(import.meta.url);
+compiled.catch(() => {}); // a failure shows through the worker, which then fetches its own copy
+const core = new CoreClient(new URL('worker.js', import.meta.url), { started: startCoreWorker(import.meta.url), compiled });
+let shownFirst;
+// The first tokens, or a failure to get them (or 5 s, whichever comes first).
+const firstResult = new Promise((resolve) => {
+  shownFirst = resolve;
+  setTimeout(resolve, 5000);
+});
 let peView = null; // section 6, positional encodings (web/app/pe-view.js)
 let attentionView = null; // section 7, attention (web/app/attention-view.js)
 let trainingView = null; // sections 8-9, training and questions (web/app/training-view.js)
@@ -340,9 +357,13 @@ function start() {
   applyTheme(localStorage.getItem('embplay.theme') ?? 'auto');
   const lang = pickLanguage();
   applyLanguage(lang);
-  peView = new PeView($('pe'), state.strings, { seedInput: $('seed') });
+  // The first tokens come first (issue 15): the sample is asked for before the other sections are built.
+  core.call('info').catch((error) => showError(state.strings.coreFailed + error.message));
+  loadSample(lang);
+  peView = new PeView($('pe'), state.strings, { seedInput: $('seed'), after: firstResult });
   attentionView = new AttentionView($('attn'), state.strings, { core, peView, dModelInput: $('d-model'), seedInput: $('seed') });
   trainingView = new TrainingView(state.strings, {
+    compiled,
     workerUrl: new URL('train-worker.js', import.meta.url),
     plotWorkerUrl: new URL('plot-worker.js', import.meta.url),
     getText: () => ({
@@ -369,11 +390,13 @@ function start() {
   $('text').addEventListener('paste', onPaste);
   $('clear-large').addEventListener('click', () => {
     setLarge(null, 0, '');
+    trainingView.followText({ kind: 'typed' });
     schedule(0);
     $('text').focus();
   });
-  $('text').addEventListener('input', () => {
+  $('text').addEventListener('input', (e) => {
     showFileNote('');
+    trainingView.followText({ kind: e.inputType === 'insertFromPaste' ? 'pasted' : 'typed' });
     schedule();
   });
   for (const id of ['mode', 'lowercase', 'whitespace', 'show-space', 'merges', 'min-count', 'd-model', 'seed']) {
@@ -390,8 +413,6 @@ function start() {
     const file = e.dataTransfer?.files?.[0];
     if (file) openFile(file);
   });
-  core.call('info').catch((error) => showError(state.strings.coreFailed + error.message));
-  loadSample(lang);
   // Settings and the current view live in the URL hash (never the text): a link restores them.
   new UrlState().start();
 }

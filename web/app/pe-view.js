@@ -8,8 +8,7 @@
 // happen here anyway. Every repaint reuses the same WASM buffers and ImageData (no allocation
 // while a slider drags); the heatmap follows the slider, the similarity (max_len^2 cells) and the
 // sentence follow once it rests. The section dispatches `pe-rendered` with timings.
-import { loadEmbplay } from '../core/embplay.js';
-import { importModuleFactory } from '../core/load.js';
+import { getPageModule } from '../core/page-module.js';
 import { LineChart } from './line-chart.js';
 import { LEARNED_LIMIT, LEARNED_STDDEV, waveColumns, waveSeries } from './pe-curves.js';
 import { PeHeatmap } from './pe-heatmap.js';
@@ -28,8 +27,12 @@ const $ = (id) => document.getElementById(id);
 const now = () => performance.now();
 
 export class PeView {
-  /** root: the section element; S: UI strings; seedInput: the page's seed field (learned table). */
-  constructor(root, S, { seedInput } = {}) {
+  /**
+   * root: the section element; S: UI strings; seedInput: the page's seed field (learned table);
+   * after: a promise the module waits for (the page's first tokens, issue 15) before it loads.
+   */
+  constructor(root, S, { seedInput, after } = {}) {
+    this.after = after ?? Promise.resolve();
     this.root = root;
     this.seedInput = seedInput;
     this.sentence = null;
@@ -69,20 +72,21 @@ export class PeView {
       if (this.loading) return;
       this.loading = this.loadModule();
     };
-    if (typeof IntersectionObserver !== 'function') return load();
+    if (typeof IntersectionObserver !== 'function') return this.after.then(load);
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         observer.disconnect();
         load();
       }
     }, { rootMargin: '800px' });
-    observer.observe(this.root);
+    // Observed once the page's first tokens are shown: before that the sections above are
+    // empty and this one looks near, and its instance would compete with them for the CPU.
+    this.after.then(() => observer.observe(this.root));
   }
 
   async loadModule() {
     try {
-      const { factory } = await importModuleFactory(import.meta.url);
-      const api = await loadEmbplay(factory);
+      const api = await getPageModule(import.meta.url); // the page's one main-thread instance (issue 15)
       this.pe = api.pe;
       this.ws = api.pe.workspace();
       // Its own buffers: the learned similarity refills a table, which must not replace the shown one.

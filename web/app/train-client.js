@@ -1,19 +1,30 @@
 // Main-thread side of the training worker (web/core/train-worker.js): start, pause, resume,
 // cancel, events for the run in progress (older runs' messages are ignored), and
-// promise-returning questions about the vectors.
+// promise-returning questions about the vectors. The worker starts with the first message (a
+// phone reader who never trains never downloads it) and gets the page's compiled WASM module
+// (`compiled`, web/core/page-module.js) before anything else, so it fetches no copy of its own.
 export class TrainClient {
-  constructor(workerUrl, handlers) {
+  constructor(workerUrl, handlers, { compiled } = {}) {
     this.workerUrl = workerUrl;
+    this.compiled = compiled;
     this.handlers = handlers; // { started, progress, projection, done, loadProgress, loaded, paused, resumed, cancelled, failed }
     this.runId = 0;
     this.pending = new Map();
     this.nextQuery = 1;
     this.method = null;
-    this.spawn();
+    this.ready = null;
   }
 
-  spawn() {
-    this.worker = new Worker(this.workerUrl, { type: 'module' });
+  // Messages go out in order, after the module (or at once when there is none to share).
+  post(message, transfer = []) {
+    if (!this.ready) this.ready = this.startWorker();
+    const worker = this.worker;
+    this.ready.then(() => worker.postMessage(message, transfer));
+  }
+
+  startWorker() {
+    const worker = new Worker(this.workerUrl, { type: 'module' });
+    this.worker = worker;
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault?.();
@@ -22,6 +33,8 @@ export class TrainClient {
       if (/RuntimeError|bad_alloc|out of memory/i.test(message)) this.restart(message, 'trap');
       else this.handlers.failed?.({ message });
     };
+    if (!this.compiled) return Promise.resolve();
+    return this.compiled.then((c) => worker.postMessage({ type: 'module', module: c.module, simd: c.simd }), () => {});
   }
 
   /**
@@ -33,7 +46,7 @@ export class TrainClient {
     this.worker.terminate();
     for (const call of this.pending.values()) call.reject(new Error(message));
     this.pending.clear();
-    this.spawn();
+    this.ready = null; // the next message starts a new worker, and it gets the compiled module first
     if (this.method) this.setMethod(this.method);
     this.handlers.failed?.({ message, fatal, restarted: true });
   }
@@ -57,7 +70,7 @@ export class TrainClient {
 
   start(text, settings) {
     this.runId++;
-    this.worker.postMessage({ type: 'start', runId: this.runId, text, settings });
+    this.post({ type: 'start', runId: this.runId, text, settings });
   }
 
   /**
@@ -66,28 +79,28 @@ export class TrainClient {
    */
   load(source) {
     this.runId++;
-    if (source instanceof Blob) this.worker.postMessage({ type: 'load', runId: this.runId, file: source });
-    else this.worker.postMessage({ type: 'load', runId: this.runId, bytes: source }, [source.buffer]);
+    if (source instanceof Blob) this.post({ type: 'load', runId: this.runId, file: source });
+    else this.post({ type: 'load', runId: this.runId, bytes: source }, [source.buffer]);
   }
 
   /** The plot's projection: 'pca' or 'tsne' (applies now and to later runs). */
   setMethod(method) {
     this.method = method;
-    this.worker.postMessage({ type: 'method', method });
+    this.post({ type: 'method', method });
   }
 
   /** Tests only: makes the worker's module trap for real (see train-worker.js). */
-  debugTrap() { this.worker.postMessage({ type: 'debug-trap', runId: this.runId }); }
+  debugTrap() { this.post({ type: 'debug-trap', runId: this.runId }); }
 
-  pause() { this.worker.postMessage({ type: 'pause' }); }
-  resume() { this.worker.postMessage({ type: 'resume' }); }
-  cancel() { this.worker.postMessage({ type: 'cancel' }); }
+  pause() { this.post({ type: 'pause' }); }
+  resume() { this.post({ type: 'resume' }); }
+  cancel() { this.post({ type: 'cancel' }); }
 
   ask(method, ...args) {
     const id = this.nextQuery++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: 'query', id, method, args });
+      this.post({ type: 'query', id, method, args });
     });
   }
 }

@@ -25,13 +25,13 @@ const PRESET_QUESTIONS = {
 
 export class TrainingView {
   /** getText() -> { input: string | Uint8Array, lowercase, mode, merges } for the "text in section 1" source. */
-  constructor(strings, { getText, workerUrl, plotWorkerUrl }) {
+  constructor(strings, { getText, workerUrl, plotWorkerUrl, compiled }) {
     this.S = strings;
     this.getText = getText;
     this.corpora = new Map();
     this.status = 'idle'; // idle | loading | running | paused | done
     this.startedAt = 0;
-    this.client = new TrainClient(workerUrl, this.handlers());
+    this.client = new TrainClient(workerUrl, this.handlers(), { compiled });
     this.requestProgress = throttledFrame(() => this.showProgress(), 200);
     this.loss = new LossChart($('train-loss'), { label: strings.trLossLabel });
     this.plot = new ProjectionPlot($('train-plot'), {
@@ -59,11 +59,41 @@ export class TrainingView {
     $('train-progress').setAttribute('aria-label', S.trProgressLabel);
   }
 
-  /** The preset for the UI language, with its example questions (called at start and on language change). */
+  /**
+   * The preset for the UI language, with its example questions (called at start and on language
+   * change). Text the user brought stays the source when it is (issue 15).
+   */
   choosePreset(lang) {
+    this.lang = lang;
     if (this.status !== 'idle' && this.status !== 'done') return;
+    if (this.textOrigin && $('train-source').value === 'text') return;
     $('train-source').value = PRESET_QUESTIONS[lang] ? lang : 'en';
     this.fillQuestions();
+  }
+
+  // ---------- which text trains (issue 15) ----------
+  // While section 1 holds the untouched sample, a built-in corpus is the default. Once the user
+  // changes the text (typed, pasted, opened a file) the source follows it; a corpus picked in the
+  // select afterwards stays picked while the user keeps typing, until new text is pasted or opened.
+
+  /** Section 1 changed by the user: origin { kind: 'typed' | 'pasted' | 'file', name? }. */
+  followText(origin) {
+    if (origin.kind !== 'typed' || !this.textOrigin) this.sourcePicked = false;
+    this.textOrigin = origin;
+    if (!this.sourcePicked) $('train-source').value = 'text';
+  }
+
+  /** The sample text is back in section 1: the built-in corpus is the default again. */
+  followSample(lang) {
+    this.textOrigin = null;
+    this.sourcePicked = false;
+    this.choosePreset(lang ?? this.lang);
+  }
+
+  /** What the chosen source is called in the progress line. */
+  sourceName() {
+    const source = $('train-source').value;
+    return this.S.trSourceName(source, source === 'text' ? this.textOrigin : null);
   }
 
   fillQuestions() {
@@ -76,7 +106,10 @@ export class TrainingView {
   }
 
   bind() {
-    $('train-source').addEventListener('change', () => this.fillQuestions());
+    $('train-source').addEventListener('change', () => {
+      this.sourcePicked = true;
+      this.fillQuestions();
+    });
     $('train-projection').addEventListener('change', (e) => {
       delete $('train-plot-note').dataset.done;
       this.client.setMethod(e.target.value);
@@ -183,7 +216,8 @@ export class TrainingView {
     this.latest = null;
     this.loadingFile = false;
     this.setProgress(0);
-    $('train-stats').textContent = S.trPreparing;
+    this.trainedName = this.sourceName();
+    $('train-stats').textContent = S.trPreparingFrom(this.trainedName);
     this.startedAt = performance.now();
     this.client.start(text, { ...settings, ...this.tokenization() });
   }
@@ -245,7 +279,7 @@ export class TrainingView {
         const ms = performance.now() - this.startedAt;
         $('train-progress').dataset.ms = String(Math.round(ms));
         this.onProgress(progress);
-        $('train-stats').textContent = this.S.trDone(progress.wordsDone, (ms / 1000).toFixed(2), Math.round(progress.wordsPerSecond), progress.loss.toFixed(3));
+        $('train-stats').textContent = this.S.trDone(this.trainedName, progress.wordsDone, (ms / 1000).toFixed(2), Math.round(progress.wordsPerSecond), progress.loss.toFixed(3));
         this.setButtons();
       },
       loadProgress: ({ fraction, rows, totalRows }) => {
@@ -330,7 +364,7 @@ export class TrainingView {
     this.setProgress(percent);
     this.loss.draw();
     if (p.finished) return;
-    const text = this.S.trStats(percent, p.epoch, Math.round(p.wordsPerSecond), Math.ceil(p.etaSeconds), Number.isFinite(p.loss) ? p.loss.toFixed(3) : '–');
+    const text = this.S.trTraining(this.trainedName) + ' · ' + this.S.trStats(percent, p.epoch, Math.round(p.wordsPerSecond), Math.ceil(p.etaSeconds), Number.isFinite(p.loss) ? p.loss.toFixed(3) : '–');
     $('train-stats').textContent = text + (this.status === 'paused' ? ` · ${this.S.trPaused}` : '');
   }
 

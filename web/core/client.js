@@ -3,16 +3,34 @@
 // worker-faults.js) the worker is replaced by a new one: that call and any still waiting fail
 // with the error (error.restarted is true), and the next call runs in the new worker (issue 14).
 export class CoreClient {
-  constructor(workerUrl) {
+  /**
+   * Starts a worker from `workerUrl`, or adopts `started`, one that web/core/page-module.js's
+   * startCoreWorker() already started and sent the page's compiled module (issue 15).
+   * `compiled` (Promise<{ module, simd }>) is sent to a worker this client starts, a replacement
+   * included, so that it compiles nothing of its own.
+   */
+  constructor(workerUrl, { started, compiled } = {}) {
     this.workerUrl = workerUrl;
+    this.compiled = compiled;
     this.pending = new Map();
     this.nextId = 1;
     this.restarts = 0;
-    this.spawn();
+    this.spawn(started);
   }
 
-  spawn() {
-    this.worker = new Worker(this.workerUrl, { type: 'module' });
+  spawn(started) {
+    if (started) {
+      this.worker = started.worker;
+      this.ready = started.ready;
+      this.startupError = started.startupError() ?? null;
+    } else {
+      const worker = new Worker(this.workerUrl, { type: 'module' });
+      this.worker = worker;
+      this.startupError = null;
+      this.ready = this.compiled
+        ? this.compiled.then((c) => worker.postMessage({ type: 'module', module: c.module, simd: c.simd }), () => {})
+        : Promise.resolve();
+    }
     this.worker.onmessage = (event) => {
       const { id, result, error, fatal } = event.data;
       const call = this.pending.get(id);
@@ -45,9 +63,10 @@ export class CoreClient {
 
   call(method, ...args) {
     const id = this.nextId++;
+    if (this.startupError) return Promise.reject(new Error(this.startupError));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, method, args });
+      this.ready.then(() => this.worker.postMessage({ id, method, args }));
     });
   }
 }

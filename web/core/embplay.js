@@ -2,13 +2,30 @@
 // It wraps the raw embind bindings (wasm-bindings/*.cpp), copies typed arrays out of
 // WASM memory and deletes every C++ object it creates. Works in a page, a worker and Node.
 
-/** Loads the module. `factory` is the Emscripten ES-module factory; `wasmBinary` optional bytes. */
-export async function loadEmbplay(factory, { wasmBinary, locateFile } = {}) {
+/**
+ * Loads the module. `factory` is the Emscripten ES-module factory; optional: `wasmBinary` bytes,
+ * or `module`, a compiled WebAssembly.Module (web/core/page-module.js) instantiated through the
+ * factory's instantiateWasm hook, so nothing is fetched or compiled again.
+ */
+export async function loadEmbplay(factory, options = {}) {
+  return new Embplay(await createModule(factory, options));
+}
+
+/** The raw Emscripten module (for workers that call the bindings directly); options as loadEmbplay's. */
+export async function createModule(factory, { wasmBinary, locateFile, module: compiled } = {}) {
   const options = {};
   if (wasmBinary) options.wasmBinary = wasmBinary;
   if (locateFile) options.locateFile = locateFile;
-  const module = await factory(options);
-  return new Embplay(module);
+  let failed = null;
+  if (compiled) {
+    failed = new Promise((_, reject) => {
+      options.instantiateWasm = (imports, receive) => {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), reject);
+        return {}; // exports arrive asynchronously, through receive
+      };
+    });
+  }
+  return failed ? Promise.race([factory(options), failed]) : factory(options);
 }
 
 const encoder = new TextEncoder();

@@ -14,10 +14,10 @@ export function simdSupported() {
 
 /**
  * Imports the module factory that fits this browser: { factory, simd }. `stem` names the module:
- * embplay_module (everything) or embplay_pe_module (positional encodings only, issue 6).
+ * embplay_module (everything) or embplay_pe_module (positional encodings only, issue 6). `simd`
+ * overrides the detection (a worker given a module compiled by the page takes the page's choice).
  */
-export async function importModuleFactory(baseUrl, stem = 'embplay_module') {
-  const simd = simdSupported();
+export async function importModuleFactory(baseUrl, stem = 'embplay_module', simd = simdSupported()) {
   const name = simd ? `${stem}.mjs` : `${stem}_nosimd.mjs`;
   const mod = await import(/* @vite-ignore */ new URL(name, baseUrl).href);
   return { factory: mod.default, simd };

@@ -12,6 +12,7 @@
 // and { type: 'answer', id, result | error } for queries.
 // A test-only message, { type: 'debug-trap' }, makes the module trap for real (worker-faults.js),
 // so the browser tests can check the recovery.
+import { createModule } from './embplay.js';
 import { importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
@@ -23,10 +24,18 @@ const PLOTTED_WORDS = 500;
 
 // The module sits next to this script: import.meta.url, not self.location, which is a blob: URL
 // when a page on another origin starts this worker through a one-line blob (web/embed/cbow-trainer.js).
-const modulePromise = (async () => {
-  const { factory } = await importModuleFactory(import.meta.url);
-  return factory({});
-})();
+// A first message { type: 'module', module, simd } brings the module the page already compiled
+// (web/core/page-module.js, issue 15); any other first message makes the worker fetch its own.
+const loader = importModuleFactory(import.meta.url); // imported at once, while the module arrives
+loader.catch(() => {}); // reported by the first run
+let modulePromise = null;
+function loadModule(compiled) {
+  return (async () => {
+    let { factory, simd } = await loader;
+    if (compiled && compiled.simd !== simd) ({ factory } = await importModuleFactory(import.meta.url, 'embplay_module', compiled.simd));
+    return createModule(factory, { module: compiled?.module });
+  })();
+}
 
 let run = null;
 let runId = 0;
@@ -247,6 +256,11 @@ function answer({ id, method, args }) {
 self.onmessage = (event) => {
   const message = event.data;
   if (broken) return;
+  if (message.type === 'module') {
+    modulePromise ??= loadModule(message);
+    return;
+  }
+  modulePromise ??= loadModule(null);
   switch (message.type) {
     case 'start':
       runId = message.runId;

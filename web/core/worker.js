@@ -2,17 +2,26 @@
 // blocks the page. Messages: { id, method, args } -> { id, result } | { id, error, fatal }
 // (fatal: 'memory' | 'trap' when the module is no longer usable; the page then replaces this
 // worker, see client.js). Method 'debugTrap' (tests only) makes the module trap for real.
+// A first message { type: 'module', module, simd } brings the module the page compiled
+// (web/core/page-module.js); without it the worker fetches and compiles its own copy.
 import { createAttention } from './attention.js';
 import { answerAttention, transferables } from './attention-request.js';
 import { loadEmbplay } from './embplay.js';
 import { importModuleFactory } from './load.js';
 import { fatalKind, trapModule } from './worker-faults.js';
 
-const ready = (async () => {
-  const { factory, simd } = await importModuleFactory(self.location.href);
-  const api = await loadEmbplay(factory);
-  return { api, simd };
-})();
+// The loader script is imported at once, while the page still downloads the module.
+const loader = importModuleFactory(self.location.href);
+loader.catch(() => {}); // reported by the first call
+let ready = null;
+function load(compiled) {
+  return (async () => {
+    let { factory, simd } = await loader;
+    if (compiled && compiled.simd !== simd) ({ factory, simd } = await importModuleFactory(self.location.href, 'embplay_module', compiled.simd));
+    const api = await loadEmbplay(factory, { module: compiled?.module });
+    return { api, simd };
+  })();
+}
 
 // GPT-2's ranks (about 370 KB, 200 KB gzipped) are fetched the first time the gpt2 mode is used,
 // from assets/ next to this script, never on first paint.
@@ -34,6 +43,11 @@ function ensureGpt2(api) {
 let attention = null;
 
 self.onmessage = async (event) => {
+  if (event.data.type === 'module') {
+    ready ??= load(event.data);
+    return;
+  }
+  ready ??= load(null);
   const { id, method, args } = event.data;
   try {
     const { api, simd } = await ready;

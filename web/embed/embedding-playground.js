@@ -10,11 +10,23 @@
 // two URLs) is a no-op.
 import { AttentionViewElement } from './attention-view-element.js';
 import { CbowDemoElement } from './cbow-demo-element.js';
+import { nearNow } from './lazy.js';
+import { sharedCore } from './module.js';
 import { PeHeatmapElement } from './pe-heatmap-element.js';
 import { PlaygroundElement } from './playground-element.js';
 import { TokenViewElement } from './token-view-element.js';
 
-for (const element of [PeHeatmapElement, TokenViewElement, CbowDemoElement, AttentionViewElement, PlaygroundElement]) {
+const ELEMENTS = [PeHeatmapElement, TokenViewElement, CbowDemoElement, AttentionViewElement, PlaygroundElement];
+
+// A figure already on screen gets its core's download started before the elements are built
+// (defining them builds each one's Shadow DOM first): issue 15, the first figure on a slow phone.
+// Same order as the definitions below, so the same cores are chosen.
+for (const element of ELEMENTS) {
+  const first = element.coreKind && !customElements.get(element.tag) && document.querySelector(element.tag);
+  if (first && nearNow(first)) sharedCore(element.coreKind).catch(() => {}); // the element reports failures
+}
+
+for (const element of ELEMENTS) {
   if (!customElements.get(element.tag)) customElements.define(element.tag, element);
 }
 

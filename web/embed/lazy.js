@@ -2,7 +2,8 @@
 // with a generous margin calls a widget's start shortly before it scrolls into view, so a post
 // with five figures fetches nothing until the first one is near and draws each only when needed.
 
-const MARGIN = '600px 0px';
+const MARGIN_PX = 600;
+const MARGIN = `${MARGIN_PX}px 0px`;
 let observer = null;
 const waiting = new Map(); // element -> callback
 
@@ -18,6 +19,13 @@ function sharedObserver() {
   return observer;
 }
 
+// Already near when connected (a figure at the top of a post): start now, not a frame later when
+// the observer first reports (issue 15: on a slow phone that frame delays the module's download).
+export function nearNow(element) {
+  const r = element.getBoundingClientRect();
+  return (r.width > 0 || r.height > 0) && r.bottom >= -MARGIN_PX && r.top <= innerHeight + MARGIN_PX;
+}
+
 /** Calls `callback` once, when `element` comes within MARGIN of the viewport. */
 export function whenNear(element, callback) {
   if (typeof IntersectionObserver !== 'function') {
@@ -25,6 +33,14 @@ export function whenNear(element, callback) {
     return;
   }
   waiting.set(element, callback);
+  if (element.isConnected && nearNow(element)) {
+    queueMicrotask(() => {
+      if (waiting.get(element) !== callback) return; // cancelled or replaced meanwhile
+      waiting.delete(element);
+      callback();
+    });
+    return;
+  }
   sharedObserver().observe(element);
 }
 

@@ -8,7 +8,8 @@
 // positional encodings only, a fraction of the size), when the build made one: build-site.mjs
 // defines EMBPLAY_PE_MODULE. A page that already loads the full core gives it to PE widgets too.
 import { loadEmbplay } from '../core/embplay.js';
-import { importModuleFactory } from '../core/load.js';
+import { importModuleFactory, simdSupported } from '../core/load.js';
+import { compileWasm } from '../core/page-module.js';
 
 /* global EMBPLAY_PE_MODULE */
 const PE_MODULE_BUILT = typeof EMBPLAY_PE_MODULE !== 'undefined' && EMBPLAY_PE_MODULE === true;
@@ -21,8 +22,12 @@ export function sharedCore(kind = 'full', baseUrl = import.meta.url) {
   let k = kind === 'pe' && PE_MODULE_BUILT ? 'pe' : 'full';
   if (k === 'pe' && cores.full && !cores.pe) k = 'full';
   cores[k] ??= (async () => {
-    const { factory, simd } = await importModuleFactory(baseUrl, STEMS[k]);
-    const api = await loadEmbplay(factory);
+    // The .wasm downloads and compiles while the loader script is imported, not after (issue 15).
+    const simd = simdSupported();
+    const compiled = compileWasm(new URL(`${STEMS[k]}${simd ? '' : '_nosimd'}.wasm`, baseUrl));
+    compiled.catch(() => {}); // reported below, once the loader is there
+    const { factory } = await importModuleFactory(baseUrl, STEMS[k], simd);
+    const api = await loadEmbplay(factory, { module: await compiled });
     return { api, simd, kind: k };
   })();
   return cores[k];

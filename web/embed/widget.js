@@ -139,7 +139,7 @@ export class EmbedWidget extends HTMLElement {
     try {
       this.core = await sharedCore(this.constructor.coreKind);
       this.status.textContent = '';
-      this.schedule();
+      if (!this.pending) this.renderNow(); // the first figure at once; later ones one per frame (schedule)
     } catch (error) {
       const reason = error?.message ?? String(error);
       this.status.textContent = '';

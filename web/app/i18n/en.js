@@ -230,8 +230,18 @@ export default {
   trCancel: 'Cancel',
   trProgressLabel: 'Training progress',
   trPreparing: 'Preparing the corpus…',
+  trPreparingFrom: (from) => `Preparing ${from}…`,
+  trTraining: (from) => `Training on ${from}`,
+  // The text a run trains, as the progress line names it (issue 15).
+  trSourceName: (source, origin) => {
+    if (source === 'en') return 'the built-in English corpus';
+    if (source === 'ko') return 'the built-in Korean corpus';
+    if (!origin) return 'the sample text of section 1';
+    if (origin.kind === 'file') return `your file “${origin.name}”`;
+    return origin.kind === 'pasted' ? 'your pasted text' : 'your text';
+  },
   trStats: (percent, epoch, wps, eta, loss) => `${percent}% · epoch ${epoch} · ${wps.toLocaleString('en')} words/s · ETA ${eta} s · loss ${loss}`,
-  trDone: (words, seconds, wps, loss) => `Done: ${words.toLocaleString('en')} words trained in ${seconds} s (${wps.toLocaleString('en')} words/s), final loss ${loss}.`,
+  trDone: (from, words, seconds, wps, loss) => `Done: ${words.toLocaleString('en')} words of ${from} trained in ${seconds} s (${wps.toLocaleString('en')} words/s), final loss ${loss}.`,
   trIdle: 'Not trained yet · 0% · – words/s · ETA – · loss –',
   trPaused: 'paused',
   trCancelled: 'Cancelled. Press Train to start again.',

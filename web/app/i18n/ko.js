@@ -230,8 +230,18 @@ export default {
   trCancel: '취소',
   trProgressLabel: '학습 진행률',
   trPreparing: '말뭉치를 준비하는 중…',
+  trPreparingFrom: (from) => `${from}을(를) 준비하는 중…`,
+  trTraining: (from) => `${from} 학습 중`,
+  // 학습하는 텍스트의 이름 (진행 줄에 표시, issue 15).
+  trSourceName: (source, origin) => {
+    if (source === 'en') return '내장 영어 말뭉치';
+    if (source === 'ko') return '내장 한국어 말뭉치';
+    if (!origin) return '1번 칸의 예시 텍스트';
+    if (origin.kind === 'file') return `내 파일 “${origin.name}”`;
+    return origin.kind === 'pasted' ? '붙여 넣은 텍스트' : '입력한 텍스트';
+  },
   trStats: (percent, epoch, wps, eta, loss) => `${percent}% · 에포크 ${epoch} · 초당 ${wps.toLocaleString('ko')}단어 · 남은 시간 ${eta}초 · 손실 ${loss}`,
-  trDone: (words, seconds, wps, loss) => `완료: ${words.toLocaleString('ko')}단어를 ${seconds}초에 학습 (초당 ${wps.toLocaleString('ko')}단어), 최종 손실 ${loss}.`,
+  trDone: (from, words, seconds, wps, loss) => `완료: ${from}의 ${words.toLocaleString('ko')}단어를 ${seconds}초에 학습 (초당 ${wps.toLocaleString('ko')}단어), 최종 손실 ${loss}.`,
   trIdle: '아직 학습 전 · 0% · 초당 – 단어 · 남은 시간 – · 손실 –',
   trPaused: '일시 정지됨',
   trCancelled: '취소했습니다. 다시 하려면 학습을 누르세요.',
