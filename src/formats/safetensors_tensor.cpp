@@ -19,7 +19,9 @@ std::uint32_t u32_le(const unsigned char* p) noexcept {
          (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
 }
 
-void check_readable(const SafetensorsTensor& t) {
+}  // namespace
+
+void check_tensor_readable(const SafetensorsTensor& t) {
   const std::string name = "tensor '" + t.name + "'";
   if (!t.float_readable()) fail(name + " has dtype " + t.dtype + ", which is not read (F32, F16 and BF16 are)");
   if (t.shape.empty() || t.shape.size() > 2)
@@ -29,11 +31,9 @@ void check_readable(const SafetensorsTensor& t) {
     fail(name + " has " + std::to_string(t.elements()) + " values, over the limit of " + std::to_string(kMaxTensorFloats));
 }
 
-}  // namespace
-
 TensorReader::TensorReader(const SafetensorsTensor& tensor)
     : name_(tensor.name), dtype_(tensor.dtype), element_bytes_(tensor.dtype_bytes), total_(tensor.bytes()) {
-  check_readable(tensor);
+  check_tensor_readable(tensor);
   const auto rows = static_cast<Eigen::Index>(tensor.shape.size() == 2 ? tensor.shape[0] : 1);
   const auto cols = static_cast<Eigen::Index>(tensor.shape.back());
   rows_.resize(rows, cols);

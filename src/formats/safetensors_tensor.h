@@ -19,10 +19,13 @@ namespace embplay {
 // 1280, is 64 M; in the page the WASM memory is the real limit.
 inline constexpr std::uint64_t kMaxTensorFloats = std::uint64_t{1} << 28;
 
+// Throws SafetensorsError when the dtype is not F32, F16 or BF16 (naming it), the tensor is not
+// 1-D or 2-D, is empty, or has more than kMaxTensorFloats elements; allocates nothing.
+void check_tensor_readable(const SafetensorsTensor& tensor);
+
 class TensorReader {
  public:
-  // Throws SafetensorsError when the dtype is not F32, F16 or BF16 (naming it), the tensor is
-  // not 1-D or 2-D, is empty, or has more than kMaxTensorFloats elements.
+  // Throws as check_tensor_readable does.
   explicit TensorReader(const SafetensorsTensor& tensor);
 
   // The next bytes of the tensor's range; throws SafetensorsError past the range's end.
