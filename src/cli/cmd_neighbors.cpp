@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "cli/pretrained_file.h"
 #include "cli/vector_file.h"
-#include "vectors/word_space.h"
+#include "vectors/pretrained_embeddings.h"
 #include "vectors/vector_search.h"
 
 namespace embplay::cli {
@@ -39,17 +39,17 @@ std::string full_usage() { return std::string(kUsage) + kPretrainedOptionsUsage;
 int run_pretrained_neighbors(const ArgParser& p, std::size_t k, Metric metric) {
   if (p.has("token") == p.has("id")) throw CliError("pass one of --token TOKEN or --id N");
   PretrainedModel m = load_pretrained(p);
-  const auto vectors = std::make_shared<const WordVectors>(std::move(m.token_names), std::move(m.tokens));
+  const bool gpt2 = m.gpt2 != nullptr;
+  const PretrainedEmbeddings e(std::move(m.token_names), PretrainedTables{std::move(m.tokens), std::move(m.positions)});
   std::string token;
   if (p.has("id")) {
-    token = vectors->word(static_cast<std::size_t>(p.get_int("id", 0, 0, static_cast<long long>(vectors->size()) - 1)));
+    token = e.tokens().word(static_cast<std::size_t>(p.get_int("id", 0, 0, static_cast<long long>(e.vocab_size()) - 1)));
   } else {
     token = p.require("token");
-    if (vectors->index_of(token) < 0) throw CliError("'" + token + "' is not a token of this model" +
-                                                      (m.gpt2 ? " (GPT-2 writes a leading space as 'Ġ': 'Ġking')" : ""));
+    if (e.tokens().index_of(token) < 0)
+      throw CliError("'" + token + "' is not a token of this model" + (gpt2 ? " (GPT-2 writes a leading space as 'Ġ': 'Ġking')" : ""));
   }
-  const WordSpace space(vectors);
-  std::cout << format_neighbors(*vectors, space.neighbors(token, k, metric));
+  std::cout << format_neighbors(e.tokens(), e.space().neighbors(token, k, metric));
   return 0;
 }
 

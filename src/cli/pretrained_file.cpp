@@ -4,7 +4,7 @@
 #include <fstream>
 
 #include "cli/tokenize_gpt2.h"
-#include "formats/safetensors_tensor.h"
+#include "formats/pretrained_loader.h"
 
 namespace embplay::cli {
 
@@ -77,15 +77,14 @@ SafetensorsHeader read_safetensors_header_file(const std::string& path) {
   return parse_safetensors_header(read_range(in, path, 8, static_cast<std::size_t>(n)), size);
 }
 
-RowMatrix read_tensor_file(const std::string& path, const SafetensorsTensor& tensor) {
+PretrainedTables read_tables_file(const std::string& path, const SafetensorsHeader& header, const PretrainedLayout& layout) {
+  PretrainedLoader loader(header, layout);  // refuses unreadable tables before any data is read
   std::uint64_t size = 0;
   std::ifstream in = open_weights(path, size);
-  TensorReader reader(tensor);
-  for (std::uint64_t at = tensor.begin; at < tensor.end; at += kSliceBytes) {
-    const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(kSliceBytes, tensor.end - at));
-    reader.append(read_range(in, path, at, n));
-  }
-  return reader.finish();
+  if (size != header.file_size) throw CliError("weights file '" + path + "' changed while it was read");
+  while (const auto r = loader.next_range(kSliceBytes))
+    loader.append(read_range(in, path, r->begin, static_cast<std::size_t>(r->end - r->begin)));
+  return loader.finish();
 }
 
 PretrainedLayout layout_of(const ArgParser& p, const SafetensorsHeader& header) {
@@ -102,11 +101,11 @@ PretrainedModel load_pretrained(const ArgParser& p) {
   if (m.layout.token_table.empty())
     throw CliError("no GPT-2 or BERT embedding table in the file: choose one with --token-table (2-D tensors: " +
                    matrix_list(m.header) + ")");
-  check_tensor_readable(m.header.require(m.layout.token_table));  // dtype and size, before any data
-  if (!m.layout.position_table.empty()) check_tensor_readable(m.header.require(m.layout.position_table));
+  PretrainedLoader check(m.header, m.layout);  // dtypes and sizes, before the tokenizer and any data
   load_tokenizer(p, m);
-  m.tokens = read_tensor_file(path, m.header.require(m.layout.token_table));
-  if (!m.layout.position_table.empty()) m.positions = read_tensor_file(path, m.header.require(m.layout.position_table));
+  PretrainedTables tables = read_tables_file(path, m.header, m.layout);
+  m.tokens = std::move(tables.tokens);
+  m.positions = std::move(tables.positions);
   return m;
 }
 

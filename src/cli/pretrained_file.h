@@ -9,6 +9,7 @@
 
 #include "cli/arg_parser.h"
 #include "formats/pretrained_layout.h"
+#include "formats/pretrained_loader.h"
 #include "formats/safetensors_header.h"
 #include "gpt2/gpt2_bpe.h"
 #include "text/token_sequence.h"
@@ -23,8 +24,8 @@ extern const char* kPretrainedOptionsUsage;
 
 // Reads and validates the header of the file at `path`; throws CliError / SafetensorsError.
 SafetensorsHeader read_safetensors_header_file(const std::string& path);
-// Reads one tensor's range in 8 MB slices and converts it to float32 rows.
-RowMatrix read_tensor_file(const std::string& path, const SafetensorsTensor& tensor);
+// Reads the layout's tables through PretrainedLoader, 8 MB ranges at a time.
+PretrainedTables read_tables_file(const std::string& path, const SafetensorsHeader& header, const PretrainedLayout& layout);
 
 struct PretrainedModel {
   SafetensorsHeader header;

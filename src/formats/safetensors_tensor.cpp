@@ -34,9 +34,8 @@ void check_tensor_readable(const SafetensorsTensor& t) {
 TensorReader::TensorReader(const SafetensorsTensor& tensor)
     : name_(tensor.name), dtype_(tensor.dtype), element_bytes_(tensor.dtype_bytes), total_(tensor.bytes()) {
   check_tensor_readable(tensor);
-  const auto rows = static_cast<Eigen::Index>(tensor.shape.size() == 2 ? tensor.shape[0] : 1);
-  const auto cols = static_cast<Eigen::Index>(tensor.shape.back());
-  rows_.resize(rows, cols);
+  rows_count_ = static_cast<Eigen::Index>(tensor.shape.size() == 2 ? tensor.shape[0] : 1);
+  cols_count_ = static_cast<Eigen::Index>(tensor.shape.back());
 }
 
 void TensorReader::convert(const unsigned char* p, std::size_t elements) {
@@ -54,6 +53,7 @@ void TensorReader::convert(const unsigned char* p, std::size_t elements) {
 void TensorReader::append(std::string_view bytes) {
   if (bytes.size() > total_ - read_)
     fail("tensor '" + name_ + "': more bytes than its " + std::to_string(total_) + " (data_offsets)");
+  if (rows_.size() == 0) rows_.resize(rows_count_, cols_count_);  // on the first bytes, not before
   read_ += bytes.size();
   auto p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t n = bytes.size();

@@ -3,7 +3,7 @@
 // (safetensors_header.h), all at once or in slices of any size (a slice may end inside an
 // element), so the page can read a 155 MB table 8 MB at a time with File.slice and show
 // determinate progress without ever holding the file. Only the tensor asked for is
-// allocated: a 2-D tensor [rows, cols] becomes rows x cols, a 1-D tensor [n] one row.
+// allocated, and only once its first bytes arrive: a 2-D tensor [rows, cols] becomes rows x cols, a 1-D tensor [n] one row.
 #pragma once
 
 #include <cstdint>
@@ -46,7 +46,9 @@ class TensorReader {
   std::size_t next_ = 0;          // next element to write
   unsigned char carry_[4] = {};   // a partial element from the end of the last slice
   std::size_t carried_ = 0;
-  RowMatrix rows_;
+  Eigen::Index rows_count_ = 0;
+  Eigen::Index cols_count_ = 0;
+  RowMatrix rows_;                // allocated on the first append
 };
 
 // The whole range at once (`bytes` must be exactly the tensor's bytes).
