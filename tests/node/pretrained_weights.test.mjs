@@ -1,0 +1,147 @@
+// Issue 13: a model's safetensors file read by byte ranges through the page's JS API
+// (web/core/pretrained-weights.js over the WASM module) gives exactly what the native CLI
+// gives (lookup rows and norms, nearest tokens among all rows), and the WASM CLI too; only the
+// header and the two tables' ranges are read; malformed files fail with the CLI's message.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadApi, root } from './load_module.mjs';
+import { jsonLines, runCli } from './native.mjs';
+import { PretrainedWeights, describeSafetensors } from '../../web/core/pretrained-weights.js';
+
+const RANKS = join(root, 'build/assets/gpt2-ranks.bin');
+const TEXT = ' Hello king, kings and the King\'s unaffable café 한국 中文';
+let dir;
+let api;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'embplay-safetensors-'));
+  const r = spawnSync('python3', [join(root, 'tests/fixtures/make_safetensors.py'), '--ranks', RANKS, '--out', dir]);
+  assert.equal(r.status, 0, r.stderr?.toString());
+  api = await loadApi();
+  api.loadGpt2(readFileSync(RANKS));
+});
+
+// A Blob over the file that records every range read from it.
+function recordingBlob(path) {
+  const blob = new Blob([readFileSync(path)]);
+  const reads = [];
+  return {
+    size: blob.size,
+    reads,
+    slice(begin, end) {
+      reads.push([begin, end]);
+      return blob.slice(begin, end);
+    },
+  };
+}
+
+const file = (name) => join(dir, name);
+const cliLookup = (variant, args) => jsonLines(runCli(['lookup', ...args, '--values', '8'], TEXT, variant).stdout);
+
+function neighborsOf(variant, args) {
+  const r = runCli(['neighbors', ...args], '', variant);
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim().split('\n').map((line) => line.split('\t'));
+}
+
+for (const [name, vocab] of [['gpt2-f32', null], ['gpt2-f16', null], ['gpt2-bf16', null], ['bert-f32', 'bert-vocab.txt'], ['bert-bf16', 'bert-vocab.txt']]) {
+  test(`${name}: the module's lookup and neighbours equal the native CLI's`, async () => {
+    const blob = recordingBlob(file(`${name}.safetensors`));
+    let last = 0;
+    const w = await PretrainedWeights.open(api, blob, {
+      vocab: vocab && readFileSync(file(vocab)), sliceBytes: 100000,
+      onProgress: (p) => { assert.ok(p.fraction >= last && p.fraction <= 1); last = p.fraction; },
+    });
+    try {
+      assert.equal(last, 1);
+      const vocabArgs = vocab ? ['--vocab', file(vocab)] : [];
+      const args = ['--weights', file(`${name}.safetensors`), ...vocabArgs];
+      const native = cliLookup('native', args);
+      const mine = w.lookup(TEXT);
+      assert.equal(mine.length, native.length);
+      assert.ok(native.length > 10);
+      mine.forEach((t, i) => {
+        const n = native[i];
+        assert.deepEqual([t.text, t.id, t.start, t.end], [n.text, n.id, n.start, n.end]);
+        assert.equal(t.norm.toFixed(6), n.norm.toFixed(6));
+        assert.deepEqual(Array.from(t.row), n.row.map(Math.fround));
+      });
+      const query = name.startsWith('gpt2') ? 'Ġking' : 'king';
+      const near = w.neighbors(query, 5);
+      const nativeNear = neighborsOf('native', [...args, '--token', query, '-k', '5']);
+      assert.deepEqual(near.map((n) => [n.token, n.score.toFixed(6)]), nativeNear);
+      assert.equal(near[0].token, name.startsWith('gpt2') ? 'Ġqueen' : 'queen');  // planted
+      // Only the 8-byte prefix, the header and the two tables' ranges were read.
+      const { tensors } = await describeSafetensors(api, new Blob([readFileSync(file(`${name}.safetensors`))]));
+      const table = (suffix) => tensors.find((t) => t.name.endsWith(suffix));
+      const [tok, pos] = name.startsWith('gpt2') ? [table('wte.weight'), table('wpe.weight')]
+        : [table('word_embeddings.weight'), table('position_embeddings.weight')];
+      const dataStart = Math.min(...tensors.map((t) => t.begin));
+      assert.deepEqual(blob.reads.slice(0, 2), [[0, 8], [8, dataStart]]);
+      const read = blob.reads.reduce((s, [b, e]) => s + (e - b), 0);
+      assert.equal(read, dataStart + (tok.end - tok.begin) + (pos.end - pos.begin));
+      for (const [b, e] of blob.reads.slice(2)) {
+        assert.ok((b >= tok.begin && e <= tok.end) || (b >= pos.begin && e <= pos.end), `read [${b}, ${e}) outside the tables`);
+      }
+      const p = w.positions();
+      assert.deepEqual([p.rows, p.cols], [16, 8]);
+      assert.equal(p.data[3 * 8 + 1], 2 / 16);
+    } finally {
+      w.close();
+    }
+  });
+}
+
+test('GPT-2: "Ġking" and "king" are different rows, far apart', async () => {
+  const w = await PretrainedWeights.open(api, new Blob([readFileSync(file('gpt2-bf16.safetensors'))]));
+  try {
+    const [spaced, plain] = [w.idOf('Ġking'), w.idOf('king')];
+    assert.notEqual(spaced, plain);
+    const all = w.neighbors(spaced, w.vocabSize - 1);
+    assert.equal(all.at(-1).token, 'king');
+    assert.throws(() => w.idOf('kingg'), /'kingg' is not a token of this model \(GPT-2 writes a leading space as 'Ġ'/);
+  } finally {
+    w.close();
+  }
+});
+
+test('malformed files: the module says what the CLI says, and the module stays usable', async () => {
+  for (const name of ['bad-text', 'bad-length', 'bad-huge-header', 'bad-overlap', 'bad-offsets', 'bad-i8', 'bad-f64', 'bad-rows']) {
+    const path = file(`${name}.safetensors`);
+    const cli = runCli(['lookup', '--weights', path], 'x');
+    assert.equal(cli.status, 2, name);
+    const message = cli.stderr.trim().replace(/^embplay lookup: /, '');
+    await assert.rejects(PretrainedWeights.open(api, new Blob([readFileSync(path)])), (e) => {
+      assert.equal(e.message, message, name);
+      return true;
+    });
+  }
+  await assert.rejects(PretrainedWeights.open(api, new Blob([readFileSync(file('bert-f32.safetensors'))])),
+    /BERT weights need the model's vocab.txt/);
+  await assert.rejects(PretrainedWeights.open(api, new Blob([readFileSync(file('other-f32.safetensors'))])),
+    /no GPT-2 or BERT embedding table in the file: choose one \(2-D tensors: model.embed_tokens.weight \[34, 8\]\)/);
+  const other = await PretrainedWeights.open(api, new Blob([readFileSync(file('other-f32.safetensors'))]),
+    { tokenTable: 'model.embed_tokens.weight' });
+  assert.equal(other.neighbors('#12', 1)[0].token, '#13');  // king -> queen, by row number
+  other.close();
+  const ok = await PretrainedWeights.open(api, new Blob([readFileSync(file('gpt2-f32.safetensors'))]));
+  assert.equal(ok.neighbors('Ġking', 1)[0].token, 'Ġqueen');
+  ok.close();
+});
+
+test('the WASM CLI answers as the native CLI does', () => {
+  const args = ['--weights', file('gpt2-f16.safetensors')];
+  assert.deepEqual(cliLookup('wasm', args), cliLookup('native', args));
+  assert.deepEqual(neighborsOf('wasm', [...args, '--token', 'Ġking', '-k', '4']), neighborsOf('native', [...args, '--token', 'Ġking', '-k', '4']));
+  const list = runCli(['pretrained', ...args, '--list'], '', 'wasm');
+  assert.equal(list.stdout, runCli(['pretrained', ...args, '--list']).stdout);
+  assert.match(list.stdout, /^transformer\.wte\.weight\tF16\t\[50257, 8\]$/m);
+  const bad = runCli(['lookup', '--weights', file('bad-f64.safetensors')], 'x', 'wasm');
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr, "embplay lookup: tensor 'wte.weight' has dtype F64, which is not read (F32, F16 and BF16 are)\n");
+  assert.ok(statSync(file('gpt2-f16.safetensors')).size > 0);
+});
