@@ -22,6 +22,9 @@
 #include "gpt2/gpt2_bpe.h"
 #include "guard.h"
 #include "text/wordpiece_tokenizer.h"
+#include "transformer/model_input.h"
+#include "transformer/position_similarity.h"
+#include "transformer/sinusoidal_encoding.h"
 #include "vectors/pretrained_embeddings.h"
 
 using namespace emscripten;
@@ -197,6 +200,42 @@ std::string token(const PretrainedEmbeddings& e, int id) {
 }
 int id_of(const PretrainedEmbeddings& e, std::string t) { return static_cast<int>(e.tokens().index_of(t)); }
 
+// The first `rows` positions of the learned table beside the sinusoidal table of the same shape,
+// and each one's position x position cosine similarity: {rows, cols, learned, learnedSimilarity,
+// sinusoid, sinusoidSimilarity} (Float32Arrays, row-major).
+val position_view(const PretrainedEmbeddings& e, int rows) {
+  return guard([&] {
+    const auto n = static_cast<std::size_t>(std::max(0, std::min(rows, static_cast<int>(e.positions().rows()))));
+    const std::size_t d = e.width();
+    if (n == 0) throw std::invalid_argument("this file has no position table");
+    std::vector<float> sinusoid(n * d), learned_sim(n * n), sinusoid_sim(n * n);
+    const SinusoidalSpec spec{d, kDefaultPeBase, PeLayout::Interleaved};
+    fill_sinusoidal(spec, n, sinusoid.data());
+    fill_position_similarity(e.positions().data(), n, d, PositionSimilarity::Cosine, learned_sim.data());
+    fill_sinusoidal_similarity(spec, n, PositionSimilarity::Cosine, sinusoid_sim.data());
+    val o = val::object();
+    o.set("rows", static_cast<double>(n));
+    o.set("cols", static_cast<double>(d));
+    o.set("learned", copy_to_js(e.positions().data(), n * d));
+    o.set("learnedSimilarity", copy_to_js(learned_sim));
+    o.set("sinusoid", copy_to_js(sinusoid));
+    o.set("sinusoidSimilarity", copy_to_js(sinusoid_sim));
+    return o;
+  });
+}
+
+// token + position = input: row t is E[ids[t]] + P[t] (GPT-2 and BERT add them unscaled);
+// ids.length must not exceed the position table's rows.
+val model_input_rows(const PretrainedEmbeddings& e, val ids) {
+  return guard([&] {
+    const std::vector<std::int32_t> v = checked_ids(e, ids);
+    RowMatrix tokens(static_cast<Eigen::Index>(v.size()), static_cast<Eigen::Index>(e.width()));
+    for (std::size_t i = 0; i < v.size(); ++i) tokens.row(static_cast<Eigen::Index>(i)) = e.tokens().vectors().row(v[i]);
+    const RowMatrix input = model_input(tokens, e.positions(), 1.0f);
+    return copy_to_js(input.data(), static_cast<std::size_t>(input.size()));
+  });
+}
+
 // WordPiece: `cased` -1 = as the vocabulary suggests, 0 = uncased, 1 = cased.
 std::shared_ptr<WordPieceTokenizer> create_wordpiece(val vocab_bytes, int cased) {
   return guard([&] {
@@ -258,6 +297,8 @@ EMSCRIPTEN_BINDINGS(pretrained) {
       .function("neighbors", &neighbors)
       .function("positions", &positions)
       .function("positionRows", &position_rows)
+      .function("positionView", &position_view)
+      .function("modelInput", &model_input_rows)
       .function("vocabSize", &vocab_size)
       .function("width", &width)
       .function("token", &token)

@@ -90,6 +90,21 @@ for (const [name, vocab] of [['gpt2-f32', null], ['gpt2-f16', null], ['gpt2-bf16
       const p = w.positions();
       assert.deepEqual([p.rows, p.cols], [16, 8]);
       assert.equal(p.data[3 * 8 + 1], 2 / 16);
+      // Beside the sinusoids: the learned rows as they are, each table's cosine similarity with 1 on the diagonal.
+      const v = w.positionView(10);
+      assert.deepEqual([v.rows, v.cols], [10, 8]);
+      assert.deepEqual(Array.from(v.learned), Array.from(p.data.subarray(0, 80)));
+      assert.equal(v.sinusoid[0 * 8 + 1], 1);  // PE(0): sin 0 = 0, cos 0 = 1 (interleaved)
+      for (let i = 1; i < 10; i++) assert.ok(Math.abs(v.learnedSimilarity[i * 10 + i] - 1) < 1e-6);
+      const planted = (q) => Array.from({ length: 8 }, (_, j) => (q - j) / 16);  // wpe[q][j] as the generator plants it
+      const dot = (a, b) => a.reduce((s, x, j) => s + x * b[j], 0);
+      const cos = dot(planted(2), planted(7)) / Math.sqrt(dot(planted(2), planted(2)) * dot(planted(7), planted(7)));
+      assert.ok(Math.abs(v.learnedSimilarity[2 * 10 + 7] - cos) < 1e-6, `${v.learnedSimilarity[2 * 10 + 7]} vs ${cos}`);
+      // token + position = input: row t of the input is E[id_t] + P[t].
+      const ids = w.tokenize(TEXT).ids.slice(0, 4);
+      const input = w.modelInput(ids);
+      const rows = w.rows(ids);
+      for (let i = 0; i < 4 * 8; i++) assert.equal(input[i], Math.fround(rows[i] + p.data[i]));
     } finally {
       w.close();
     }

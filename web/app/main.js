@@ -6,6 +6,7 @@ import { Heatmap } from './heatmap.js';
 import { PeView } from './pe-view.js';
 import { UrlState } from './url-state.js';
 import { TrainingView } from './training-view.js';
+import { PretrainedView } from './pretrained-view.js';
 import en from './i18n/en.js';
 import ko from './i18n/ko.js';
 
@@ -51,6 +52,7 @@ function applyLanguage(lang) {
   if (state.result) render(state.result, state.bytes, 0);
   peView?.setStrings(S);
   trainingView?.setStrings(S);
+  pretrainedView?.setStrings(S);
 }
 
 function applyTheme(theme) {
@@ -327,6 +329,7 @@ function render(result, bytes, ms) {
 const core = new CoreClient(new URL('worker.js', import.meta.url));
 let peView = null; // section 6, positional encodings (web/app/pe-view.js)
 let trainingView = null; // sections 7-8, training and questions (web/app/training-view.js)
+let pretrainedView = null; // section 9, real model weights (web/app/pretrained-view.js)
 
 function start() {
   applyTheme(localStorage.getItem('embplay.theme') ?? 'auto');
@@ -341,6 +344,10 @@ function start() {
     }),
   });
   trainingView.choosePreset(lang);
+  pretrainedView = new PretrainedView(state.strings, {
+    workerUrl: new URL('pretrained-worker.js', import.meta.url),
+    getText: () => (state.large ? '' : $('text').value),
+  });
   $('sample').value = lang;
   $('lang').addEventListener('change', (e) => {
     localStorage.setItem('embplay.lang', e.target.value);

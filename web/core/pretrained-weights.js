@@ -187,6 +187,19 @@ export class PretrainedWeights {
     return { rows: this.embeddings.positionRows(), cols: this.width, data: this.embeddings.positions() };
   }
 
+  /**
+   * The first `rows` learned positions beside the sinusoids of the same shape, and both tables'
+   * position x position cosine similarities: {rows, cols, learned, learnedSimilarity, sinusoid, sinusoidSimilarity}.
+   */
+  positionView(rows = 64) {
+    return this.embeddings.positionView(rows);
+  }
+
+  /** token + position = input for `ids` (at most as many as the position table has rows). */
+  modelInput(ids) {
+    return this.embeddings.modelInput(Int32Array.from(ids));
+  }
+
   close() {
     if (this.wordpiece && !this.wordpiece.isDeleted()) this.wordpiece.delete();
     if (!this.embeddings.isDeleted()) this.embeddings.delete();

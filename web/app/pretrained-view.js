@@ -1,0 +1,195 @@
+// Section 9 of the page: a model's real embedding matrices from a safetensors file the reader
+// opens (issue 13). The file is read by ranges in web/core/pretrained-worker.js; this file turns
+// the worker's answers into the progress bar, the nearest-token list, the lookup heatmaps and
+// the learned-vs-sinusoidal position heatmaps. Nothing is uploaded anywhere.
+import { Heatmap } from './heatmap.js';
+
+const $ = (id) => document.getElementById(id);
+const MAX_LOOKUP_TOKENS = 32;
+const POSITION_ROWS = 64;
+
+class PretrainedClient {
+  constructor(url) {
+    this.worker = new Worker(url, { type: 'module' });
+    this.pending = new Map();
+    this.nextId = 1;
+    this.worker.onmessage = ({ data }) => {
+      const call = this.pending.get(data.id);
+      if (!call) return;
+      if (data.progress !== undefined) {
+        call.onProgress?.(data.progress);
+        return;
+      }
+      this.pending.delete(data.id);
+      if (data.error !== undefined) call.reject(Object.assign(new Error(data.error), { matrices: data.matrices }));
+      else call.resolve(data.result);
+    };
+    this.worker.onerror = (event) => {
+      const error = new Error(event.message || 'the weights worker failed to start');
+      for (const call of this.pending.values()) call.reject(error);
+      this.pending.clear();
+    };
+  }
+
+  call(method, args, onProgress) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ id, method, args });
+    });
+  }
+}
+
+export class PretrainedView {
+  /** getText() -> the text of section 1 (string). */
+  constructor(strings, { workerUrl, getText }) {
+    this.S = strings;
+    this.getText = getText;
+    this.workerUrl = workerUrl;
+    this.client = null;
+    this.summary = null;
+    this.busy = false;
+    this.lookupMap = new Heatmap($('pt-lookup'), { label: strings.ptLookupLabel, legendLabel: strings.legendLabel });
+    this.inputMap = new Heatmap($('pt-input'), { label: strings.ptInputLabel, legendLabel: strings.legendLabel });
+    this.maps = ['pt-learned', 'pt-sinusoid', 'pt-learned-sim', 'pt-sinusoid-sim'].map(
+      (id) => new Heatmap($(id), { label: strings[`${id.replace(/-(.)/g, (_, c) => c.toUpperCase())}Label`] ?? id, legendLabel: strings.legendLabel }));
+    $('pt-file').addEventListener('change', () => this.open());
+    $('pt-vocab').addEventListener('change', () => { if ($('pt-file').files[0]) this.open(); });
+    $('pt-table').addEventListener('change', () => this.open());
+    $('pt-nn-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.neighbors();
+    });
+    $('pt-lookup-go').addEventListener('click', () => this.lookup());
+  }
+
+  setStrings(S) {
+    this.S = S;
+    if (this.summary) this.showSummary();
+  }
+
+  showError(message) {
+    $('pt-error').textContent = message;
+    $('pt-error').hidden = !message;
+  }
+
+  async open() {
+    const file = $('pt-file').files[0];
+    if (!file || this.busy) return;
+    this.busy = true;
+    this.client ??= new PretrainedClient(this.workerUrl);
+    this.showError('');
+    $('pt-loaded').hidden = true;
+    const bar = $('pt-progress');
+    bar.hidden = false;
+    bar.value = 0;
+    $('pt-status').textContent = this.S.ptReading(file.name, (file.size / 1e6).toFixed(1));
+    const started = performance.now();
+    try {
+      this.summary = await this.client.call('open', [file, $('pt-vocab').files[0] ?? null, $('pt-table').value], (f) => {
+        bar.value = f;
+        bar.setAttribute('aria-valuenow', String(Math.round(f * 100)));
+      });
+      this.summary.ms = Math.round(performance.now() - started);
+      this.summary.fileName = file.name;
+      this.showSummary();
+      $('pt-loaded').hidden = false;
+      $('pt-status').dataset.ms = String(this.summary.ms);
+      await this.neighbors();
+      if (this.summary.tokenizer) await this.lookup();
+      if (this.summary.positionRows > 0) await this.positions();
+    } catch (error) {
+      this.summary = null;
+      $('pt-status').textContent = '';
+      this.showError(error.message);
+      this.offerTables(error.matrices);
+    } finally {
+      bar.hidden = true;
+      this.busy = false;
+    }
+  }
+
+  // A file with no GPT-2 or BERT names: let the reader pick the token table among its 2-D tensors.
+  offerTables(matrices) {
+    const select = $('pt-table');
+    const keep = select.value;
+    if (!matrices?.length || !/no GPT-2 or BERT/.test($('pt-error').textContent) && !keep) return;
+    select.replaceChildren(new Option(this.S.ptTableAuto, ''),
+      ...matrices.map((m) => new Option(`${m.name} [${m.shape.join(', ')}]`, m.name)));
+    select.value = keep;
+    $('pt-table-label').hidden = false;
+  }
+
+  showSummary() {
+    const s = this.summary;
+    $('pt-status').textContent = this.S.ptLoaded(s.fileName, s.kind, s.vocabSize.toLocaleString(this.S.lang), s.width, s.ms);
+    $('pt-token').placeholder = s.kind === 'gpt2' ? 'Ġking' : '';
+    if (!$('pt-token').value) $('pt-token').value = s.kind === 'gpt2' ? 'Ġking' : s.kind === 'bert' ? 'king' : '#0';
+    $('pt-nn-note').textContent = s.kind === 'gpt2' ? this.S.ptGpt2Note : '';
+    $('pt-lookup-block').hidden = !s.tokenizer;
+    $('pt-positions-block').hidden = !(s.positionRows > 0);
+  }
+
+  async neighbors() {
+    if (!this.summary) return;
+    const token = $('pt-token').value.trim();
+    const k = Math.max(1, Math.min(100, Number($('pt-k').value) || 10));
+    $('pt-nn-error').hidden = true;
+    try {
+      const list = await this.client.call('neighbors', [token, k]);
+      $('pt-nn-results').replaceChildren(...list.map((n) => {
+        const li = document.createElement('li');
+        const word = document.createElement('span');
+        word.className = 'token';
+        word.textContent = n.token;
+        const score = document.createElement('span');
+        score.className = 'score';
+        score.textContent = n.score.toFixed(4);
+        li.append(word, ' ', score);
+        return li;
+      }));
+      $('pt-nn-results').dataset.query = token;
+    } catch (error) {
+      $('pt-nn-error').textContent = error.message;
+      $('pt-nn-error').hidden = false;
+    }
+  }
+
+  async lookup() {
+    if (!this.summary?.tokenizer) return;
+    const r = await this.client.call('lookup', [this.getText(), MAX_LOOKUP_TOKENS]);
+    const labels = r.tokens.map((t) => `${t.text} (${t.id})`);
+    const S = this.S;
+    $('pt-lookup-explain').textContent = S.ptLookupExplain(r.total, r.tokens.length, r.width);
+    this.lookupMap.render({
+      values: r.rows, rows: r.tokens.length, cols: r.width, rowLabels: labels,
+      readout: (row, col, v) => S.ptReadout(r.tokens[row].text, r.tokens[row].id, r.tokens[row].norm.toFixed(3), col, v.toFixed(4)),
+    });
+    $('pt-lookup-table').replaceChildren(...r.tokens.map((t) => {
+      const tr = document.createElement('tr');
+      for (const v of [t.text, t.id, t.norm.toFixed(4)]) {
+        const td = document.createElement('td');
+        td.textContent = String(v);
+        tr.append(td);
+      }
+      return tr;
+    }));
+    $('pt-input-block').hidden = !r.input;
+    if (r.input) {
+      this.inputMap.render({ values: r.input, rows: r.inputRows, cols: r.width, rowLabels: labels.slice(0, r.inputRows),
+        readout: (row, col, v) => S.ptInputReadout(r.tokens[row].text, row, col, v.toFixed(4)) });
+    }
+  }
+
+  async positions() {
+    const v = await this.client.call('positionView', [POSITION_ROWS]);
+    const labels = Array.from({ length: v.rows }, (_, i) => String(i));
+    const S = this.S;
+    const [learned, sinusoid, learnedSim, sinusoidSim] = this.maps;
+    learned.render({ values: v.learned, rows: v.rows, cols: v.cols, rowLabels: labels, readout: (p, c, x) => S.ptPosReadout(p, c, x.toFixed(4)) });
+    sinusoid.render({ values: v.sinusoid, rows: v.rows, cols: v.cols, rowLabels: labels, readout: (p, c, x) => S.ptPosReadout(p, c, x.toFixed(4)) });
+    learnedSim.render({ values: v.learnedSimilarity, rows: v.rows, cols: v.rows, rowLabels: labels, limit: 1, readout: (p, q, x) => S.ptSimReadout(p, q, x.toFixed(3)) });
+    sinusoidSim.render({ values: v.sinusoidSimilarity, rows: v.rows, cols: v.rows, rowLabels: labels, limit: 1, readout: (p, q, x) => S.ptSimReadout(p, q, x.toFixed(3)) });
+    $('pt-positions-explain').textContent = S.ptPositionsExplain(v.rows, v.cols, this.summary.positionRows);
+  }
+}
