@@ -75,7 +75,11 @@ export class PretrainedView {
 
   async open() {
     const file = $('pt-file').files[0];
-    if (!file || this.busy) return;
+    if (!file) return;
+    if (this.busy) {  // a new choice while a file loads: open it when this one is done
+      this.again = true;
+      return;
+    }
     this.busy = true;
     this.client ??= new PretrainedClient(this.workerUrl);
     this.showError('');
@@ -94,6 +98,7 @@ export class PretrainedView {
       this.summary.fileName = file.name;
       this.showSummary();
       $('pt-loaded').hidden = false;
+      if (!$('pt-table').value) $('pt-table-label').hidden = true;
       $('pt-status').dataset.ms = String(this.summary.ms);
       await this.neighbors();
       if (this.summary.tokenizer) await this.lookup();
@@ -106,6 +111,10 @@ export class PretrainedView {
     } finally {
       bar.hidden = true;
       this.busy = false;
+      if (this.again) {
+        this.again = false;
+        this.open();
+      }
     }
   }
 
@@ -113,7 +122,8 @@ export class PretrainedView {
   offerTables(matrices) {
     const select = $('pt-table');
     const keep = select.value;
-    if (!matrices?.length || !/no GPT-2 or BERT/.test($('pt-error').textContent) && !keep) return;
+    const unknownLayout = /no GPT-2 or BERT/.test($('pt-error').textContent);
+    if (!matrices?.length || (!unknownLayout && !keep)) return;
     select.replaceChildren(new Option(this.S.ptTableAuto, ''),
       ...matrices.map((m) => new Option(`${m.name} [${m.shape.join(', ')}]`, m.name)));
     select.value = keep;
@@ -167,11 +177,12 @@ export class PretrainedView {
     });
     $('pt-lookup-table').replaceChildren(...r.tokens.map((t) => {
       const tr = document.createElement('tr');
-      for (const v of [t.text, t.id, t.norm.toFixed(4)]) {
+      [t.text, t.id, t.norm.toFixed(4)].forEach((v, i) => {
         const td = document.createElement('td');
+        if (i > 0) td.className = 'num';
         td.textContent = String(v);
         tr.append(td);
-      }
+      });
       return tr;
     }));
     $('pt-input-block').hidden = !r.input;
