@@ -100,6 +100,7 @@ export class PretrainedView {
       $('pt-loaded').hidden = false;
       if (!$('pt-table').value) $('pt-table-label').hidden = true;
       $('pt-status').dataset.ms = String(this.summary.ms);
+      $('pt-status').dataset.wasmBytes = String(this.summary.wasmMemoryBytes);
       await this.neighbors();
       if (this.summary.tokenizer) await this.lookup();
       if (this.summary.positionRows > 0) await this.positions();

@@ -6,6 +6,7 @@
 //   neighbors(token, k) -> [{id, token, score}]
 //   lookup(text, maxTokens) -> {tokens: [{text, id, start, end, norm}], rows, width, input | null}
 //   positionView(rows) -> see PretrainedWeights.positionView
+//   memory() -> bytes of WASM memory (for the benchmark)
 import { loadEmbplay } from './embplay.js';
 import { importModuleFactory } from './load.js';
 import { PretrainedWeights, describeSafetensors } from './pretrained-weights.js';
@@ -53,7 +54,7 @@ const methods = {
     return {
       kind: weights.kind, vocabSize: weights.vocabSize, width: weights.width, tokenTable: weights.layout.tokenTable,
       positionTable: weights.layout.positionTable, positionRows: weights.positions().rows, tokenizer: weights.hasTokenizer(),
-      tensors: described.tensors.length, matrices,
+      tensors: described.tensors.length, matrices, wasmMemoryBytes: api.module.HEAP8.length,
     };
   },
   neighbors(api, id, token, k) {
@@ -68,6 +69,9 @@ const methods = {
     const n = Math.min(tokens.length, w.positions().rows);
     const input = n > 0 ? w.modelInput(tokens.slice(0, n).map((t) => t.id)) : null;
     return { tokens: tokens.map(({ row, ...rest }) => rest), total: all.length, rows, width: w.width, input, inputRows: n };
+  },
+  memory(api) {
+    return api.module.HEAP8.length;
   },
   positionView(api, id, rows) {
     return need().positionView(rows);
