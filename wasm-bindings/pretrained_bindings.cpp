@@ -189,6 +189,38 @@ val neighbors(const PretrainedEmbeddings& e, int id, int k) {
   });
 }
 
+val neighbors_to_js(const std::vector<Neighbor>& n) {
+  std::vector<std::int32_t> ids;
+  std::vector<float> scores;
+  for (const auto& x : n) {
+    ids.push_back(x.id);
+    scores.push_back(x.score);
+  }
+  val o = val::object();
+  o.set("ids", copy_to_js(ids));
+  o.set("scores", copy_to_js(scores));
+  return o;
+}
+
+// b - a + c (3CosAdd) among all rows, a, b and c excluded: {ids, scores}.
+val analogy(const PretrainedEmbeddings& e, std::string a, std::string b, std::string c, int k) {
+  return guard([&] {
+    if (k < 1) throw std::invalid_argument("k must be at least 1");
+    return neighbors_to_js(e.space().analogy(a, b, c, static_cast<std::size_t>(k)));
+  });
+}
+
+// `pairs`: [[a, b], ...]; the k tokens highest (or lowest) on the direction a -> b: {ids, scores}.
+val along_direction(const PretrainedEmbeddings& e, val pairs, int k, bool highest) {
+  return guard([&] {
+    if (k < 1) throw std::invalid_argument("k must be at least 1");
+    std::vector<std::pair<std::string, std::string>> p;
+    const auto n = pairs["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) p.emplace_back(pairs[i][0].as<std::string>(), pairs[i][1].as<std::string>());
+    return neighbors_to_js(e.along_direction(p, static_cast<std::size_t>(k), highest));
+  });
+}
+
 val positions(const PretrainedEmbeddings& e) {
   return copy_to_js(e.positions().data(), static_cast<std::size_t>(e.positions().size()));
 }
@@ -298,6 +330,8 @@ EMSCRIPTEN_BINDINGS(pretrained) {
       .function("positions", &positions)
       .function("positionRows", &position_rows)
       .function("positionView", &position_view)
+      .function("analogy", &analogy)
+      .function("alongDirection", &along_direction)
       .function("modelInput", &model_input_rows)
       .function("vocabSize", &vocab_size)
       .function("width", &width)

@@ -1,6 +1,8 @@
 // See pretrained_embeddings.h.
 #include "vectors/pretrained_embeddings.h"
 
+#include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 namespace embplay {
@@ -20,6 +22,21 @@ PretrainedEmbeddings::PretrainedEmbeddings(std::vector<std::string> names, Pretr
 float PretrainedEmbeddings::row_norm(std::int32_t id) const {
   if (id < 0 || static_cast<std::size_t>(id) >= vocab_size()) throw std::out_of_range("token id " + std::to_string(id) + " is out of range");
   return vectors_->vectors().row(id).norm();
+}
+
+std::vector<Neighbor> PretrainedEmbeddings::along_direction(const std::vector<std::pair<std::string, std::string>>& pairs,
+                                                          std::size_t k, bool highest) const {
+  const Eigen::VectorXf scores = space_.direction(pairs);
+  std::vector<std::int32_t> order(static_cast<std::size_t>(scores.size()));
+  std::iota(order.begin(), order.end(), 0);
+  const auto n = std::min(k, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(), [&](std::int32_t a, std::int32_t b) {
+    if (scores[a] != scores[b]) return highest ? scores[a] > scores[b] : scores[a] < scores[b];
+    return a < b;
+  });
+  std::vector<Neighbor> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back({order[i], scores[order[i]]});
+  return out;
 }
 
 std::vector<std::string> PretrainedEmbeddings::numbered_names(std::size_t rows) {

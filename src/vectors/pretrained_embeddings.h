@@ -28,6 +28,10 @@ class PretrainedEmbeddings {
   std::size_t width() const noexcept { return vectors_->dim(); }
   // |row id|; throws std::out_of_range for a bad id.
   float row_norm(std::int32_t id) const;
+  // The k tokens scoring highest (`highest`) or lowest on the direction from each pair's first
+  // token to its second (word_direction.h), in that order; ties by lower id.
+  std::vector<Neighbor> along_direction(const std::vector<std::pair<std::string, std::string>>& pairs, std::size_t k,
+                                        bool highest) const;
 
   // "#0", "#1", ...: names for a table whose vocabulary is unknown.
   static std::vector<std::string> numbered_names(std::size_t rows);

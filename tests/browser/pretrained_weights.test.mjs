@@ -61,6 +61,16 @@ test('GPT-2 weights: progress, nearest tokens, lookup, positions', async () => {
   await page.waitForSelector('#pt-nn-error:not([hidden])');
   assert.match(await page.textContent('#pt-nn-error'), /'kingg' is not a token of this model \(GPT-2 writes a leading space as 'Ġ'/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'pt-nn-go');  // focus stays where it was
+  // Analogy and direction over all rows, with the defaults the page fills in for GPT-2.
+  assert.deepEqual([await page.inputValue('#pt-an-a'), await page.inputValue('#pt-an-b'), await page.inputValue('#pt-an-c')], ['Ġman', 'Ġking', 'Ġwoman']);
+  await page.click('#pt-an-go');
+  await page.waitForFunction(() => document.querySelectorAll('#pt-an-results li').length === 5);
+  await page.click('#pt-dir-go');
+  await page.waitForFunction(() => document.querySelectorAll('#pt-dir-high li').length === 10 && document.querySelectorAll('#pt-dir-low li').length === 10);
+  await page.fill('#pt-dir-pairs', 'Ġking Ġnotatoken');
+  await page.click('#pt-dir-go');
+  await page.waitForSelector('#pt-dir-error:not([hidden])');
+  assert.match(await page.textContent('#pt-dir-error'), /'Ġnotatoken' is not a token of this model/);
   // Lookup of section 1's text, and token + position with the real rows.
   await page.waitForSelector('#pt-lookup-table tr');
   assert.ok((await page.locator('#pt-lookup-table tr').count()) > 3);

@@ -160,3 +160,32 @@ test('the WASM CLI answers as the native CLI does', () => {
   assert.equal(bad.stderr, "embplay lookup: tensor 'wte.weight' has dtype F64, which is not read (F32, F16 and BF16 are)\n");
   assert.ok(statSync(file('gpt2-f16.safetensors')).size > 0);
 });
+
+test('analogy and direction over all rows match a direct computation from the rows', async () => {
+  const w = await PretrainedWeights.open(api, new Blob([readFileSync(file('bert-f32.safetensors'))]), { vocab: readFileSync(file('bert-vocab.txt')) });
+  try {
+    const n = w.vocabSize;
+    const rows = w.rows(Array.from({ length: n }, (_, i) => i));
+    const row = (i) => Array.from(rows.subarray(i * 8, i * 8 + 8));
+    const unit = (v) => { const l = Math.hypot(...v); return v.map((x) => x / l); };
+    const dot = (a, b) => a.reduce((s, x, j) => s + x * b[j], 0);
+    const [a, b, c] = ['the', 'king', 'cafe'].map((t) => w.idOf(t));
+    const q = unit(row(b)).map((x, j) => x - unit(row(a))[j] + unit(row(c))[j]);
+    const expected = Array.from({ length: n }, (_, i) => i).filter((i) => ![a, b, c].includes(i))
+      .map((i) => ({ i, s: dot(unit(row(i)), unit(q)) })).sort((x, y) => y.s - x.s || x.i - y.i).slice(0, 5);
+    const got = w.analogy('the', 'king', 'cafe', 5);
+    assert.deepEqual(got.map((g) => g.id), expected.map((e) => e.i));
+    got.forEach((g, k) => assert.ok(Math.abs(g.score - expected[k].s) < 1e-5, `${g.score} vs ${expected[k].s}`));
+    // Direction: the unit mean of (b - a) over the pairs; every token's score is row . d.
+    const pairs = [['the', 'king'], ['a', 'queen']];
+    const diff = pairs.map(([x, y]) => row(w.idOf(y)).map((v, j) => v - row(w.idOf(x))[j]));
+    const d = unit(diff[0].map((v, j) => (v + diff[1][j]) / 2));
+    const scores = Array.from({ length: n }, (_, i) => ({ i, s: dot(row(i), d) }));
+    const { highest, lowest } = w.alongDirection(pairs, 4);
+    assert.deepEqual(highest.map((h) => h.id), [...scores].sort((x, y) => y.s - x.s || x.i - y.i).slice(0, 4).map((e) => e.i));
+    assert.deepEqual(lowest.map((h) => h.id), [...scores].sort((x, y) => x.s - y.s || x.i - y.i).slice(0, 4).map((e) => e.i));
+    assert.throws(() => w.analogy('the', 'nope', 'cafe'), /'nope' is not a token of this model/);
+  } finally {
+    w.close();
+  }
+});

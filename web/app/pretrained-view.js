@@ -2,6 +2,7 @@
 // opens (issue 13). The file is read by ranges in web/core/pretrained-worker.js; this file turns
 // the worker's answers into the progress bar, the nearest-token list, the lookup heatmaps and
 // the learned-vs-sinusoidal position heatmaps. Nothing is uploaded anywhere.
+import { parsePairs } from '../core/word-pairs.js';
 import { Heatmap } from './heatmap.js';
 
 const $ = (id) => document.getElementById(id);
@@ -61,6 +62,14 @@ export class PretrainedView {
       this.neighbors();
     });
     $('pt-lookup-go').addEventListener('click', () => this.lookup());
+    $('pt-an-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.analogy();
+    });
+    $('pt-dir-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.direction();
+    });
   }
 
   setStrings(S) {
@@ -137,8 +146,50 @@ export class PretrainedView {
     $('pt-token').placeholder = s.kind === 'gpt2' ? 'Ġking' : '';
     if (!$('pt-token').value) $('pt-token').value = s.kind === 'gpt2' ? 'Ġking' : s.kind === 'bert' ? 'king' : '#0';
     $('pt-nn-note').textContent = s.kind === 'gpt2' ? this.S.ptGpt2Note : '';
+    const g = s.kind === 'gpt2' ? 'Ġ' : '';
+    if (s.kind !== 'other' && !$('pt-an-a').value) {
+      [['a', 'man'], ['b', 'king'], ['c', 'woman']].forEach(([x, w]) => { $(`pt-an-${x}`).value = g + w; });
+      $('pt-dir-pairs').value = `${g}man ${g}woman, ${g}king ${g}queen`;
+    }
     $('pt-lookup-block').hidden = !s.tokenizer;
     $('pt-positions-block').hidden = !(s.positionRows > 0);
+  }
+
+  // Shows `list` ([{token, score}]) in the <ol> `listId`, or the error in `errorId`.
+  async answer(listId, errorId, request) {
+    $(errorId).hidden = true;
+    try {
+      const result = await request();
+      const lists = Array.isArray(result) ? { [listId]: result } : result;
+      for (const [id, list] of Object.entries(lists)) $(id).replaceChildren(...list.map((n) => this.item(n)));
+    } catch (error) {
+      $(errorId).textContent = error.message;
+      $(errorId).hidden = false;
+    }
+  }
+
+  item(n) {
+    const li = document.createElement('li');
+    const word = document.createElement('span');
+    word.className = 'token';
+    word.textContent = n.token;
+    const score = document.createElement('span');
+    score.className = 'score';
+    score.textContent = n.score.toFixed(4);
+    li.append(word, ' ', score);
+    return li;
+  }
+
+  analogy() {
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => $(`pt-an-${x}`).value.trim());
+    return this.answer('pt-an-results', 'pt-an-error', () => this.client.call('analogy', [a, b, c, 5]));
+  }
+
+  direction() {
+    return this.answer('pt-dir-high', 'pt-dir-error', async () => {
+      const r = await this.client.call('alongDirection', [parsePairs($('pt-dir-pairs').value), 10]);
+      return { 'pt-dir-high': r.highest, 'pt-dir-low': r.lowest };
+    });
   }
 
   async neighbors() {

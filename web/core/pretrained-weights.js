@@ -165,8 +165,23 @@ export class PretrainedWeights {
   /** The token written as the vocabulary writes it ("Ġking"), or its id -> the k nearest rows by cosine. */
   neighbors(token, k = 10) {
     const id = typeof token === 'number' ? token : this.idOf(token);
-    const n = this.embeddings.neighbors(id, k);
-    return Array.from(n.ids, (nid, i) => ({ id: nid, token: this.embeddings.token(nid), score: n.scores[i] }));
+    return this.#named(this.embeddings.neighbors(id, k));
+  }
+
+  /** a is to b as c is to ? (b - a + c, 3CosAdd) among all rows -> [{id, token, score}]. */
+  analogy(a, b, c, k = 5) {
+    for (const t of [a, b, c]) this.idOf(t);  // the clear message for a token the model lacks
+    return this.#named(this.embeddings.analogy(a, b, c, k));
+  }
+
+  /** Tokens along the direction from each pair's first token to its second: {highest, lowest}, k each. */
+  alongDirection(pairs, k = 10) {
+    for (const [a, b] of pairs) { this.idOf(a); this.idOf(b); }
+    return { highest: this.#named(this.embeddings.alongDirection(pairs, k, true)), lowest: this.#named(this.embeddings.alongDirection(pairs, k, false)) };
+  }
+
+  #named(n) {
+    return Array.from(n.ids, (id, i) => ({ id, token: this.embeddings.token(id), score: n.scores[i] }));
   }
 
   idOf(token) {

@@ -3,7 +3,8 @@
 // chosen File by ranges (web/core/pretrained-weights.js): the page thread never blocks.
 // Messages: { id, method, args } -> { id, progress } ... { id, result } | { id, error }.
 //   open(file, vocabFile | null, tokenTable | '') -> summary
-//   neighbors(token, k) -> [{id, token, score}]
+//   neighbors(token, k), analogy(a, b, c, k) -> [{id, token, score}]
+//   alongDirection([[a, b], ...], k) -> {highest, lowest}
 //   lookup(text, maxTokens) -> {tokens: [{text, id, start, end, norm}], rows, width, input | null}
 //   positionView(rows) -> see PretrainedWeights.positionView
 //   memory() -> bytes of WASM memory (for the benchmark)
@@ -59,6 +60,12 @@ const methods = {
   },
   neighbors(api, id, token, k) {
     return need().neighbors(token, k);
+  },
+  analogy(api, id, a, b, c, k) {
+    return need().analogy(a, b, c, k);
+  },
+  alongDirection(api, id, pairs, k) {
+    return need().alongDirection(pairs, k);
   },
   lookup(api, id, text, maxTokens) {
     const w = need();

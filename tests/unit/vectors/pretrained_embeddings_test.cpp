@@ -61,3 +61,23 @@ TEST_CASE("pretrained embeddings: BERT rows named by vocab.txt", "[pretrained]")
                     "the token table has 34 rows, the vocabulary 3 tokens");
   CHECK(PretrainedEmbeddings::numbered_names(2) == std::vector<std::string>{"#0", "#1"});
 }
+
+TEST_CASE("pretrained embeddings: tokens along a direction, highest and lowest", "[pretrained]") {
+  const WordPieceVocab vocab(test::safetensors_fixture("bert-vocab.txt"));
+  const PretrainedEmbeddings e(vocab.tokens(), tables("bert-f32.safetensors"));
+  // king -> ##s: ##s was planted as -KING, so the direction is -KING / |KING|: ##s scores
+  // highest (|KING| = sqrt(204)/8); queen = KING + e_8/64 scores lowest, -(204 + 1)/64 / |KING|,
+  // then king, -|KING|.
+  const auto top = e.along_direction({{"king", "##s"}}, 3, true);
+  const auto bottom = e.along_direction({{"king", "##s"}}, 3, false);
+  REQUIRE(top.size() == 3);
+  CHECK(e.tokens().word(static_cast<std::size_t>(top[0].id)) == "##s");
+  CHECK(top[0].score == test::approx(std::sqrt(204.0) / 8, 1e-5));
+  CHECK(top[1].score <= top[0].score);
+  CHECK(e.tokens().word(static_cast<std::size_t>(bottom[0].id)) == "queen");
+  CHECK(bottom[0].score == test::approx(-205.0 / (8 * std::sqrt(204.0)), 1e-5));
+  CHECK(e.tokens().word(static_cast<std::size_t>(bottom[1].id)) == "king");
+  CHECK(bottom[1].score == test::approx(-std::sqrt(204.0) / 8, 1e-5));
+  CHECK(e.along_direction({{"king", "##s"}}, 1000, true).size() == 34);
+  CHECK_THROWS_WITH(e.along_direction({{"king", "nope"}}, 3, true), Catch::Matchers::Contains("'nope'"));
+}

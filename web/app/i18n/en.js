@@ -278,4 +278,8 @@ export default {
   ptSinusoidSimLabel: 'Cosine similarity between sinusoidal positions',
   ptPosReadout: (pos, dim, value) => `position ${pos} · dimension ${dim} · ${value}`,
   ptSimReadout: (p, q, value) => `positions ${p} and ${q} · cosine ${value}`,
+  ptDirHeading: 'All tokens along a direction',
+  ptDirGo: 'Rank every token',
+  ptDirHighest: 'highest (towards the second tokens)',
+  ptDirLowest: 'lowest (towards the first tokens)',
 };

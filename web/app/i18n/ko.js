@@ -278,4 +278,8 @@ export default {
   ptSinusoidSimLabel: '사인파 위치 사이의 코사인 유사도',
   ptPosReadout: (pos, dim, value) => `위치 ${pos} · 차원 ${dim} · ${value}`,
   ptSimReadout: (p, q, value) => `위치 ${p}와 ${q} · 코사인 ${value}`,
+  ptDirHeading: '방향을 따라 본 모든 토큰',
+  ptDirGo: '모든 토큰 순위 매기기',
+  ptDirHighest: '가장 높음 (둘째 토큰 쪽)',
+  ptDirLowest: '가장 낮음 (첫째 토큰 쪽)',
 };
