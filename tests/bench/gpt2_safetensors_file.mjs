@@ -6,13 +6,13 @@
 // For benchmarks only: written to /tmp at bench time, never committed.
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 
-const D = 768;
 const N_CTX = 1024;
 const VOCAB = 50257;
 
-export function gpt2Tensors() {
+/** GPT-2 small's tensors (names and shapes); `D` and `layers` can shrink it for tests. */
+export function gpt2Tensors({ D = 768, layers = 12 } = {}) {
   const t = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < layers; i++) {
     const p = `h.${i}.`;
     t.push([`${p}attn.bias`, [1, 1, N_CTX, N_CTX]], [`${p}attn.c_attn.bias`, [3 * D]], [`${p}attn.c_attn.weight`, [D, 3 * D]],
       [`${p}attn.c_proj.bias`, [D]], [`${p}attn.c_proj.weight`, [D, D]], [`${p}ln_1.bias`, [D]], [`${p}ln_1.weight`, [D]],
@@ -33,11 +33,14 @@ function seededRows(count, seed) {
   return out;
 }
 
-/** Writes the file at `path`; returns { size, header: {name: {dtype, shape, data_offsets}} }. */
-export function writeGpt2Safetensors(path) {
+/**
+ * Writes the file at `path`; returns { size, header: {name: {dtype, shape, data_offsets}} }.
+ * Options: D and layers (default GPT-2 small's 768 and 12), values (false: all zeros, sparse).
+ */
+export function writeGpt2Safetensors(path, { D = 768, layers = 12, values = true } = {}) {
   const header = { __metadata__: { format: 'pt' } };
   let offset = 0;
-  for (const [name, shape] of gpt2Tensors()) {
+  for (const [name, shape] of gpt2Tensors({ D, layers })) {
     const bytes = shape.reduce((a, b) => a * b, 1) * 4;
     header[name] = { dtype: 'F32', shape, data_offsets: [offset, offset + bytes] };
     offset += bytes;
@@ -51,7 +54,7 @@ export function writeGpt2Safetensors(path) {
   try {
     writeSync(fd, prefix, 0, 8, 0);
     writeSync(fd, Buffer.from(text), 0, text.length, 8);
-    for (const [name, seed] of [['wpe.weight', 2], ['wte.weight', 1]]) {
+    for (const [name, seed] of values ? [['wpe.weight', 2], ['wte.weight', 1]] : []) {
       const [begin, end] = header[name].data_offsets;
       const values = seededRows((end - begin) / 4, seed);
       writeSync(fd, new Uint8Array(values.buffer), 0, end - begin, dataStart + begin);

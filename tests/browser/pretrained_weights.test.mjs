@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession } from './browser.mjs';
 import { root } from '../node/load_module.mjs';
+import { writeGpt2Safetensors } from '../bench/gpt2_safetensors_file.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'embplay-pretrained-page-'));
 let session;
@@ -79,6 +80,9 @@ test('GPT-2 weights: progress, nearest tokens, lookup, positions', async () => {
   await page.waitForFunction(() => document.querySelector('#pt-learned canvas').height === 16);
   assert.deepEqual(await page.evaluate(() => ['pt-learned', 'pt-sinusoid', 'pt-learned-sim', 'pt-sinusoid-sim']
     .map((id) => [document.querySelector(`#${id} canvas`).width, document.querySelector(`#${id} canvas`).height])), [[8, 16], [8, 16], [16, 16], [16, 16]]);
+  await page.fill('#pt-pos-rows', '4');
+  await page.click('#pt-pos-go');
+  await page.waitForFunction(() => document.querySelector('#pt-learned-sim canvas').width === 4);
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
 });
@@ -120,6 +124,31 @@ test('BERT weights need vocab.txt; malformed files show one message and the page
   await page.waitForFunction(() => /gpt2 layout/.test(document.querySelector('#pt-status').textContent));
   await page.fill('#pt-token', 'Ġking');
   await page.click('#pt-nn-go');
+  await page.waitForFunction(() => document.querySelector('#pt-nn-results .token')?.textContent === 'Ġqueen');
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test('Cancel while reading keeps nothing, keeps focus, and the page opens the next file', async () => {
+  // 105 MB of tables (50,257 x 512 and 1,024 x 512, zeros): 13 slices of 8 MB, time to press Cancel.
+  const big = join(dir, 'gpt2-512.safetensors');
+  writeGpt2Safetensors(big, { D: 512, layers: 0, values: false });
+  const { page, context, problems } = await openPage();
+  await page.evaluate(() => {
+    const bar = document.querySelector('#pt-progress');
+    new MutationObserver((_, o) => {  // press Cancel as soon as the first slice is read
+      if (Number(bar.getAttribute('aria-valuenow')) > 0) { o.disconnect(); document.querySelector('#pt-cancel').focus(); document.querySelector('#pt-cancel').click(); }
+    }).observe(bar, { attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
+  await page.setInputFiles('#pt-file', big);
+  await page.waitForFunction(() => document.querySelector('#pt-progress').hidden && document.querySelector('#pt-status').textContent !== '');
+  assert.equal(await page.textContent('#pt-status'), 'Reading cancelled; nothing was kept.');
+  assert.equal(await page.isHidden('#pt-loaded'), true);
+  assert.equal(await page.isHidden('#pt-error'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pt-file');
+  const bar = await page.evaluate(() => window.__bar.map(Number));
+  assert.ok(bar.at(-1) < 100, `cancelled before the end: ${bar}`);
+  await page.setInputFiles('#pt-file', join(dir, 'gpt2-f32.safetensors'));
   await page.waitForFunction(() => document.querySelector('#pt-nn-results .token')?.textContent === 'Ġqueen');
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();

@@ -7,7 +7,6 @@ import { Heatmap } from './heatmap.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_LOOKUP_TOKENS = 32;
-const POSITION_ROWS = 64;
 
 class PretrainedClient {
   constructor(url) {
@@ -66,6 +65,11 @@ export class PretrainedView {
       e.preventDefault();
       this.analogy();
     });
+    $('pt-cancel').addEventListener('click', () => this.client?.call('cancel', []));
+    $('pt-pos-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.positions();
+    });
     $('pt-dir-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.direction();
@@ -96,6 +100,7 @@ export class PretrainedView {
     const bar = $('pt-progress');
     bar.hidden = false;
     bar.value = 0;
+    $('pt-cancel').hidden = false;
     $('pt-status').textContent = this.S.ptReading(file.name, (file.size / 1e6).toFixed(1));
     const started = performance.now();
     try {
@@ -116,9 +121,16 @@ export class PretrainedView {
     } catch (error) {
       this.summary = null;
       $('pt-status').textContent = '';
-      this.showError(error.message);
-      this.offerTables(error.matrices);
+      if (error.message === 'cancelled') {
+        $('pt-status').textContent = this.S.ptCancelled;
+      } else {
+        this.showError(error.message);
+        this.offerTables(error.matrices);
+      }
     } finally {
+      const cancel = $('pt-cancel');
+      if (document.activeElement === cancel) $('pt-file').focus();  // focus never lost with the button
+      cancel.hidden = true;
       bar.hidden = true;
       this.busy = false;
       if (this.again) {
@@ -245,7 +257,9 @@ export class PretrainedView {
   }
 
   async positions() {
-    const v = await this.client.call('positionView', [POSITION_ROWS]);
+    const rows = Math.max(1, Math.min(this.summary.positionRows, Number($('pt-pos-rows').value) || 64));
+    $('pt-pos-rows').max = String(this.summary.positionRows);
+    const v = await this.client.call('positionView', [rows]);
     const labels = Array.from({ length: v.rows }, (_, i) => String(i));
     const S = this.S;
     const [learned, sinusoid, learnedSim, sinusoidSim] = this.maps;

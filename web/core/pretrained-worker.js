@@ -8,6 +8,7 @@
 //   lookup(text, maxTokens) -> {tokens: [{text, id, start, end, norm}], rows, width, input | null}
 //   positionView(rows) -> see PretrainedWeights.positionView
 //   memory() -> bytes of WASM memory (for the benchmark)
+//   cancel() -> stops a running open()
 import { loadEmbplay } from './embplay.js';
 import { importModuleFactory } from './load.js';
 import { PretrainedWeights, describeSafetensors } from './pretrained-weights.js';
@@ -19,6 +20,7 @@ const ready = (async () => {
 
 let weights = null;
 let gpt2Loading = null;
+let reading = null; // the AbortController of the open() in progress
 
 function ensureGpt2(api) {
   if (api.hasGpt2()) return Promise.resolve();
@@ -42,14 +44,18 @@ const methods = {
     if (described.layout.kind === 'gpt2' && !vocab) await ensureGpt2(api);
     const matrices = described.tensors.filter((t) => t.shape.length === 2).map((t) => ({ name: t.name, shape: t.shape }));
     let opened;
+    reading = new AbortController();
     try {
       opened = await PretrainedWeights.open(api, file, {
-        vocab, tokenTable: tokenTable || undefined,
+        vocab, tokenTable: tokenTable || undefined, signal: reading.signal,
         onProgress: (p) => self.postMessage({ id, progress: p.fraction }),
       });
     } catch (error) {
+      if (reading.signal.aborted) throw new Error('cancelled');
       error.matrices = matrices;
       throw error;
+    } finally {
+      reading = null;
     }
     weights = opened;
     return {
@@ -76,6 +82,11 @@ const methods = {
     const n = Math.min(tokens.length, w.positions().rows);
     const input = n > 0 ? w.modelInput(tokens.slice(0, n).map((t) => t.id)) : null;
     return { tokens: tokens.map(({ row, ...rest }) => rest), total: all.length, rows, width: w.width, input, inputRows: n };
+  },
+  // Stops the open() in progress between two slices; it then fails with 'cancelled' and keeps nothing.
+  cancel() {
+    reading?.abort();
+    return true;
   },
   memory(api) {
     return api.module.HEAP8.length;

@@ -282,4 +282,8 @@ export default {
   ptDirGo: 'Rank every token',
   ptDirHighest: 'highest (towards the second tokens)',
   ptDirLowest: 'lowest (towards the first tokens)',
+  ptCancel: 'Cancel',
+  ptCancelled: 'Reading cancelled; nothing was kept.',
+  ptPosRows: 'Positions shown',
+  ptPosGo: 'Show',
 };

@@ -282,4 +282,8 @@ export default {
   ptDirGo: '모든 토큰 순위 매기기',
   ptDirHighest: '가장 높음 (둘째 토큰 쪽)',
   ptDirLowest: '가장 낮음 (첫째 토큰 쪽)',
+  ptCancel: '취소',
+  ptCancelled: '읽기를 취소했습니다. 아무것도 남기지 않았습니다.',
+  ptPosRows: '보여 줄 위치 수',
+  ptPosGo: '보기',
 };
