@@ -141,10 +141,14 @@ std::shared_ptr<PretrainedEmbeddings> numbered(PretrainedLoader& l) {
   });
 }
 
+std::int32_t checked_id(const PretrainedEmbeddings& e, std::int32_t id) {
+  if (id < 0 || static_cast<std::size_t>(id) >= e.vocab_size()) throw std::out_of_range("token id " + std::to_string(id) + " is out of range");
+  return id;
+}
+
 std::vector<std::int32_t> checked_ids(const PretrainedEmbeddings& e, const val& ids) {
   std::vector<std::int32_t> out = ids_from_js(ids);
-  for (std::int32_t id : out)
-    if (id < 0 || static_cast<std::size_t>(id) >= e.vocab_size()) throw std::out_of_range("token id " + std::to_string(id) + " is out of range");
+  for (std::int32_t id : out) checked_id(e, id);
   return out;
 }
 
@@ -170,25 +174,6 @@ val row_norms(const PretrainedEmbeddings& e, val ids) {
   });
 }
 
-// {ids: Int32Array, scores: Float32Array}: the k rows nearest to row `id` by cosine (itself excluded).
-val neighbors(const PretrainedEmbeddings& e, int id, int k) {
-  return guard([&] {
-    if (k < 1) throw std::invalid_argument("k must be at least 1");
-    const auto n = e.space().neighbors(e.tokens().word(static_cast<std::size_t>(checked_ids(e, val::array(std::vector<int>{id}))[0])),
-                                       static_cast<std::size_t>(k));
-    std::vector<std::int32_t> ids;
-    std::vector<float> scores;
-    for (const auto& x : n) {
-      ids.push_back(x.id);
-      scores.push_back(x.score);
-    }
-    val o = val::object();
-    o.set("ids", copy_to_js(ids));
-    o.set("scores", copy_to_js(scores));
-    return o;
-  });
-}
-
 val neighbors_to_js(const std::vector<Neighbor>& n) {
   std::vector<std::int32_t> ids;
   std::vector<float> scores;
@@ -201,6 +186,15 @@ val neighbors_to_js(const std::vector<Neighbor>& n) {
   o.set("scores", copy_to_js(scores));
   return o;
 }
+
+// {ids: Int32Array, scores: Float32Array}: the k rows nearest to row `id` by cosine (itself excluded).
+val neighbors(const PretrainedEmbeddings& e, int id, int k) {
+  return guard([&] {
+    if (k < 1) throw std::invalid_argument("k must be at least 1");
+    return neighbors_to_js(e.space().neighbors(e.tokens().word(static_cast<std::size_t>(checked_id(e, id))), static_cast<std::size_t>(k)));
+  });
+}
+
 
 // b - a + c (3CosAdd) among all rows, a, b and c excluded: {ids, scores}.
 val analogy(const PretrainedEmbeddings& e, std::string a, std::string b, std::string c, int k) {
@@ -221,6 +215,17 @@ val along_direction(const PretrainedEmbeddings& e, val pairs, int k, bool highes
   });
 }
 
+// The rows of `ids` on their first two principal axes: {coords: Float32Array (n x 2), explained: [2]}.
+val project(const PretrainedEmbeddings& e, val ids) {
+  return guard([&] {
+    const PcaProjection p = e.project(checked_ids(e, ids), 2);
+    val o = val::object();
+    o.set("coords", copy_to_js(p.coords.data(), static_cast<std::size_t>(p.coords.size())));
+    o.set("explained", copy_to_js(p.explained));
+    return o;
+  });
+}
+
 val positions(const PretrainedEmbeddings& e) {
   return copy_to_js(e.positions().data(), static_cast<std::size_t>(e.positions().size()));
 }
@@ -228,7 +233,7 @@ int position_rows(const PretrainedEmbeddings& e) { return static_cast<int>(e.pos
 double vocab_size(const PretrainedEmbeddings& e) { return static_cast<double>(e.vocab_size()); }
 int width(const PretrainedEmbeddings& e) { return static_cast<int>(e.width()); }
 std::string token(const PretrainedEmbeddings& e, int id) {
-  return guard([&] { return e.tokens().word(static_cast<std::size_t>(checked_ids(e, val::array(std::vector<int>{id}))[0])); });
+  return guard([&] { return e.tokens().word(static_cast<std::size_t>(checked_id(e, id))); });
 }
 int id_of(const PretrainedEmbeddings& e, std::string t) { return static_cast<int>(e.tokens().index_of(t)); }
 
@@ -332,6 +337,7 @@ EMSCRIPTEN_BINDINGS(pretrained) {
       .function("positionView", &position_view)
       .function("analogy", &analogy)
       .function("alongDirection", &along_direction)
+      .function("project", &project)
       .function("modelInput", &model_input_rows)
       .function("vocabSize", &vocab_size)
       .function("width", &width)

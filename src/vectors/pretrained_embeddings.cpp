@@ -39,6 +39,15 @@ std::vector<Neighbor> PretrainedEmbeddings::along_direction(const std::vector<st
   return out;
 }
 
+PcaProjection PretrainedEmbeddings::project(const std::vector<std::int32_t>& ids, int k) const {
+  RowMatrix rows(static_cast<Eigen::Index>(ids.size()), static_cast<Eigen::Index>(width()));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    row_norm(ids[i]);  // checks the id
+    rows.row(static_cast<Eigen::Index>(i)) = vectors_->vectors().row(ids[i]);
+  }
+  return pca_project(rows, k);
+}
+
 std::vector<std::string> PretrainedEmbeddings::numbered_names(std::size_t rows) {
   std::vector<std::string> names;
   names.reserve(rows);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "formats/pretrained_loader.h"
+#include "vectors/pca_projection.h"
 #include "vectors/word_space.h"
 #include "vectors/word_vectors.h"
 
@@ -32,6 +33,10 @@ class PretrainedEmbeddings {
   // token to its second (word_direction.h), in that order; ties by lower id.
   std::vector<Neighbor> along_direction(const std::vector<std::pair<std::string, std::string>>& pairs, std::size_t k,
                                         bool highest) const;
+
+  // The rows of `ids` on their first k principal axes (pca_projection.h): the PCA plot of
+  // chosen tokens. Throws std::out_of_range for a bad id, std::invalid_argument as pca_project.
+  PcaProjection project(const std::vector<std::int32_t>& ids, int k) const;
 
   // "#0", "#1", ...: names for a table whose vocabulary is unknown.
   static std::vector<std::string> numbered_names(std::size_t rows);

@@ -72,6 +72,12 @@ test('GPT-2 weights: progress, nearest tokens, lookup, positions', async () => {
   await page.click('#pt-dir-go');
   await page.waitForSelector('#pt-dir-error:not([hidden])');
   assert.match(await page.textContent('#pt-dir-error'), /'Ġnotatoken' is not a token of this model/);
+  // PCA of chosen tokens: the page's default list for GPT-2, drawn as labelled points.
+  await page.fill('#pt-pca-tokens', 'Ġking Ġqueen king Ġthe');
+  await page.click('#pt-pca-go');
+  await page.waitForSelector('#pt-pca-box:not([hidden]) #pt-pca text');
+  assert.deepEqual(await page.locator('#pt-pca text').allTextContents(), ['Ġking', 'Ġqueen', 'king', 'Ġthe']);
+  assert.match(await page.textContent('#pt-pca-explain'), /^4 tokens; the two axes hold/);
   // Lookup of section 1's text, and token + position with the real rows.
   await page.waitForSelector('#pt-lookup-table tr');
   assert.ok((await page.locator('#pt-lookup-table tr').count()) > 3);

@@ -189,3 +189,17 @@ test('analogy and direction over all rows match a direct computation from the ro
     w.close();
   }
 });
+
+test('PCA of chosen tokens: planted rows on one line, the first axis holds the variance', async () => {
+  const w = await PretrainedWeights.open(api, new Blob([readFileSync(file('gpt2-f16.safetensors'))]));
+  try {
+    const p = w.project(['Ġking', 'Ġqueen', 'king']);
+    assert.equal(p.coords.length, 6);
+    assert.ok(p.explained[0] > 0.999, `${p.explained}`);
+    assert.ok(Math.abs(p.coords[0] - p.coords[2]) < 0.05);  // Ġking and Ġqueen together
+    assert.ok(Math.abs(p.coords[0] - p.coords[4]) > 3);     // king (= -Ġking) far away: 2 |KING| = 3.57
+    assert.throws(() => w.project(['Ġking', 'nope']), /'nope' is not a token of this model/);
+  } finally {
+    w.close();
+  }
+});

@@ -70,6 +70,10 @@ export class PretrainedView {
       e.preventDefault();
       this.positions();
     });
+    $('pt-pca-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.pca();
+    });
     $('pt-dir-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.direction();
@@ -162,6 +166,8 @@ export class PretrainedView {
     if (s.kind !== 'other' && !$('pt-an-a').value) {
       [['a', 'man'], ['b', 'king'], ['c', 'woman']].forEach(([x, w]) => { $(`pt-an-${x}`).value = g + w; });
       $('pt-dir-pairs').value = `${g}man ${g}woman, ${g}king ${g}queen`;
+      $('pt-pca-tokens').value = ['king', 'queen', 'man', 'woman', 'prince', 'princess', 'Paris', 'London', 'France', 'England']
+        .map((w) => g + (s.kind === 'bert' ? w.toLowerCase() : w)).join(' ');
     }
     $('pt-lookup-block').hidden = !s.tokenizer;
     $('pt-positions-block').hidden = !(s.positionRows > 0);
@@ -202,6 +208,42 @@ export class PretrainedView {
       const r = await this.client.call('alongDirection', [parsePairs($('pt-dir-pairs').value), 10]);
       return { 'pt-dir-high': r.highest, 'pt-dir-low': r.lowest };
     });
+  }
+
+  async pca() {
+    $('pt-pca-error').hidden = true;
+    try {
+      const tokens = $('pt-pca-tokens').value.split(/\s+/).filter(Boolean);
+      const p = await this.client.call('project', [tokens]);
+      this.drawPca(p);
+    } catch (error) {
+      $('pt-pca-error').textContent = error.message;
+      $('pt-pca-error').hidden = false;
+    }
+  }
+
+  drawPca({ tokens, coords, explained }) {
+    const svg = $('pt-pca');
+    const ns = 'http://www.w3.org/2000/svg';
+    const xs = tokens.map((_, i) => coords[2 * i]);
+    const ys = tokens.map((_, i) => coords[2 * i + 1]);
+    const span = (v) => Math.max(...v) - Math.min(...v) || 1;
+    const [w, h, pad] = [600, 320, 40];
+    const sx = (x) => pad + ((x - Math.min(...xs)) / span(xs)) * (w - 2 * pad);
+    const sy = (y) => h - pad - ((y - Math.min(...ys)) / span(ys)) * (h - 2 * pad);
+    svg.replaceChildren(...tokens.flatMap((t, i) => {
+      const c = document.createElementNS(ns, 'circle');
+      c.setAttribute('cx', sx(xs[i]).toFixed(1));
+      c.setAttribute('cy', sy(ys[i]).toFixed(1));
+      c.setAttribute('r', '3');
+      const label = document.createElementNS(ns, 'text');
+      label.setAttribute('x', (sx(xs[i]) + 5).toFixed(1));
+      label.setAttribute('y', (sy(ys[i]) - 5).toFixed(1));
+      label.textContent = t;
+      return [c, label];
+    }));
+    $('pt-pca-box').hidden = false;
+    $('pt-pca-explain').textContent = this.S.ptPcaExplain(tokens.length, (explained[0] * 100).toFixed(1), ((explained[1] ?? 0) * 100).toFixed(1));
   }
 
   async neighbors() {

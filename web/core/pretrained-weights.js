@@ -180,6 +180,13 @@ export class PretrainedWeights {
     return { highest: this.#named(this.embeddings.alongDirection(pairs, k, true)), lowest: this.#named(this.embeddings.alongDirection(pairs, k, false)) };
   }
 
+  /** The chosen tokens' rows on their first two principal axes: {tokens, coords (n x 2), explained}. */
+  project(tokens) {
+    const ids = tokens.map((t) => this.idOf(t));
+    const p = this.embeddings.project(Int32Array.from(ids));
+    return { tokens, coords: p.coords, explained: Array.from(p.explained) };
+  }
+
   #named(n) {
     return Array.from(n.ids, (id, i) => ({ id, token: this.embeddings.token(id), score: n.scores[i] }));
   }

@@ -4,7 +4,7 @@
 // Messages: { id, method, args } -> { id, progress } ... { id, result } | { id, error }.
 //   open(file, vocabFile | null, tokenTable | '') -> summary
 //   neighbors(token, k), analogy(a, b, c, k) -> [{id, token, score}]
-//   alongDirection([[a, b], ...], k) -> {highest, lowest}
+//   alongDirection([[a, b], ...], k) -> {highest, lowest}; project(tokens) -> {tokens, coords, explained}
 //   lookup(text, maxTokens) -> {tokens: [{text, id, start, end, norm}], rows, width, input | null}
 //   positionView(rows) -> see PretrainedWeights.positionView
 //   memory() -> bytes of WASM memory (for the benchmark)
@@ -72,6 +72,9 @@ const methods = {
   },
   alongDirection(api, id, pairs, k) {
     return need().alongDirection(pairs, k);
+  },
+  project(api, id, tokens) {
+    return need().project(tokens);
   },
   lookup(api, id, text, maxTokens) {
     const w = need();

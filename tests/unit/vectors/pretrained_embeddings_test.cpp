@@ -81,3 +81,17 @@ TEST_CASE("pretrained embeddings: tokens along a direction, highest and lowest",
   CHECK(e.along_direction({{"king", "##s"}}, 1000, true).size() == 34);
   CHECK_THROWS_WITH(e.along_direction({{"king", "nope"}}, 3, true), Catch::Matchers::Contains("'nope'"));
 }
+
+TEST_CASE("pretrained embeddings: PCA of chosen tokens", "[pretrained]") {
+  const WordPieceVocab vocab(test::safetensors_fixture("bert-vocab.txt"));
+  const PretrainedEmbeddings e(vocab.tokens(), tables("bert-f32.safetensors"));
+  // king, queen (= king + a little) and ##s (= -king): almost on one line through the origin,
+  // so the first axis carries nearly all the variance and splits ##s from the other two.
+  const std::vector<std::int32_t> ids{vocab.id_of("king"), vocab.id_of("queen"), vocab.id_of("##s")};
+  const PcaProjection p = e.project(ids, 2);
+  REQUIRE(p.coords.rows() == 3);
+  CHECK(p.explained[0] > 0.999);
+  CHECK(std::abs(p.coords(0, 0) - p.coords(1, 0)) < 0.05);
+  CHECK(std::abs(p.coords(0, 0) - p.coords(2, 0)) > 3.0);  // 2 |KING| = 3.57 apart
+  CHECK_THROWS_AS(e.project({0, 999}, 2), std::out_of_range);
+}

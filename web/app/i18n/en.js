@@ -286,4 +286,8 @@ export default {
   ptCancelled: 'Reading cancelled; nothing was kept.',
   ptPosRows: 'Positions shown',
   ptPosGo: 'Show',
+  ptPcaHeading: 'Chosen tokens on their first two principal axes (PCA)',
+  ptPcaTokens: 'Tokens, separated by spaces',
+  ptPcaGo: 'Plot',
+  ptPcaExplain: (n, a, b) => `${n} tokens; the two axes hold ${a}% and ${b}% of their variance.`,
 };

@@ -286,4 +286,8 @@ export default {
   ptCancelled: '읽기를 취소했습니다. 아무것도 남기지 않았습니다.',
   ptPosRows: '보여 줄 위치 수',
   ptPosGo: '보기',
+  ptPcaHeading: '고른 토큰을 처음 두 주성분 축에 (PCA)',
+  ptPcaTokens: '토큰 (공백으로 구분)',
+  ptPcaGo: '그리기',
+  ptPcaExplain: (n, a, b) => `토큰 ${n}개; 두 축이 분산의 ${a}%와 ${b}%를 설명합니다.`,
 };
