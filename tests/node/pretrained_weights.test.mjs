@@ -203,3 +203,28 @@ test('PCA of chosen tokens: planted rows on one line, the first axis holds the v
     w.close();
   }
 });
+
+test('CLI: bad flags and files exit 2 with one line, native and WASM alike', () => {
+  const gpt2 = file('gpt2-f32.safetensors');
+  const cases = [
+    [['neighbors', '--weights', gpt2, '--token', 'Ġking', '--id', '3'], 'embplay neighbors: pass one of --token TOKEN or --id N'],
+    [['neighbors', '--weights', gpt2, '--vectors', 'v.bin', '--token', 'Ġking'], 'embplay neighbors: --weights replaces --vectors and --word (use --token)'],
+    [['neighbors', '--weights', gpt2, '--id', '50257'], 'embplay neighbors: --id must be between 0 and 50256, got 50257'],
+    [['lookup', '--weights', '/nonexistent/model.safetensors'], "embplay lookup: cannot open weights file '/nonexistent/model.safetensors'"],
+    [['pretrained', '--weights', gpt2, '--position-table', 'wpe.weight'], 'embplay pretrained: --position-table needs --token-table'],
+    [['pretrained', '--weights', gpt2, '--token-table', 'ln_f.weight'], "embplay pretrained: the token table 'ln_f.weight' has shape [8], not [rows, width]"],
+    [['lookup', '--weights', file('bert-f32.safetensors'), '--vocab', file('gpt2-f32.safetensors')], /^embplay lookup: vocab.txt line \d+: invalid UTF-8$/],
+    [['lookup', '--weights', gpt2, '--vocab', file('bert-vocab.txt')], "embplay lookup: the token table 'wte.weight' has 50257 rows, vocab.txt has 34 tokens"],
+  ];
+  for (const variant of ['native', 'wasm']) {
+    for (const [args, expected] of cases) {
+      const r = runCli(args, 'text', variant);
+      assert.equal(r.status, 2, `${variant} ${args.join(' ')}`);
+      assert.equal(r.stdout, '');
+      const line = r.stderr.replace(/\n$/, '');
+      assert.equal(line.split('\n').length, 1, line);
+      if (expected instanceof RegExp) assert.match(line, expected);
+      else assert.equal(line, expected);
+    }
+  }
+});
