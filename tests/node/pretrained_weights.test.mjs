@@ -2,10 +2,10 @@
 // (web/core/pretrained-weights.js over the WASM module) gives exactly what the native CLI
 // gives (lookup rows and norms, nearest tokens among all rows), and the WASM CLI too; only the
 // header and the two tables' ranges are read; malformed files fail with the CLI's message.
-import { test, before } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadApi, root } from './load_module.mjs';
@@ -24,6 +24,7 @@ before(async () => {
   api = await loadApi();
   api.loadGpt2(readFileSync(RANKS));
 });
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 // A Blob over the file that records every range read from it.
 function recordingBlob(path) {
