@@ -30,7 +30,7 @@ const peModule = existsSync(join(wasmDir, 'embplay_pe_module.mjs'))
 await build({
   entryPoints: {
     app: join(root, 'web/app/main.js'), worker: join(root, 'web/core/worker.js'),
-    'train-worker': join(root, 'web/core/train-worker.js'), 'plot-worker': join(root, 'web/app/plot-worker.js'),
+    'train-worker': join(root, 'web/core/train-worker.js'), 'pretrained-worker': join(root, 'web/core/pretrained-worker.js'), 'plot-worker': join(root, 'web/app/plot-worker.js'),
     // Issue 6: the one script a blog includes (custom elements) and the iframe route's page script.
     'embedding-playground': join(root, 'web/embed/embedding-playground.js'), 'embed-page': join(root, 'web/embed/embed-page.js'),
     // <cbow-demo>'s plot and trainer: imported by the widget script only when a reader presses Train.

@@ -18,5 +18,7 @@ int run_evaluate(const Args& args);
 int run_embed(const Args& args);
 int run_pe(const Args& args);
 int run_attention(const Args& args);
+int run_pretrained(const Args& args);
+int run_lookup(const Args& args);
 
 }  // namespace embplay::cli

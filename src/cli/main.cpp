@@ -26,6 +26,8 @@ const Command kCommands[] = {
     {"analogy", "A is to B as C is to ? (B - A + C, 3CosAdd) in a word2vec vectors file", embplay::cli::run_analogy},
     {"evaluate", "WordSim353 Spearman and analogy accuracy of a word2vec vectors file", embplay::cli::run_evaluate},
     {"embed", "tokens -> ids -> rows of a seeded embedding table; JSON lines", embplay::cli::run_embed},
+    {"pretrained", "the tensors of a model's safetensors file (GPT-2, BERT): names, dtypes, shapes", embplay::cli::run_pretrained},
+    {"lookup", "text -> a pretrained model's token ids -> its real embedding rows; JSON lines", embplay::cli::run_lookup},
     {"pe", "sinusoidal positional encoding table: one line per position, tab-separated", embplay::cli::run_pe},
     {"attention", "self-attention weights (or scores) of a text's model input, per head, as TSV", embplay::cli::run_attention},
 };

@@ -8,6 +8,7 @@ import { ATTENTION_MAX_TOKENS, AttentionView } from './attention-view.js';
 import { PeView } from './pe-view.js';
 import { UrlState } from './url-state.js';
 import { TrainingView } from './training-view.js';
+import { PretrainedView } from './pretrained-view.js';
 import en from './i18n/en.js';
 import ko from './i18n/ko.js';
 
@@ -57,6 +58,7 @@ function applyLanguage(lang) {
   peView?.setStrings(S);
   attentionView?.setStrings(S);
   trainingView?.setStrings(S);
+  pretrainedView?.setStrings(S);
 }
 
 function applyTheme(theme) {
@@ -352,6 +354,7 @@ const firstResult = new Promise((resolve) => {
 let peView = null; // section 6, positional encodings (web/app/pe-view.js)
 let attentionView = null; // section 7, attention (web/app/attention-view.js)
 let trainingView = null; // sections 8-9, training and questions (web/app/training-view.js)
+let pretrainedView = null; // section 10, real model weights (web/app/pretrained-view.js)
 
 function start() {
   applyTheme(localStorage.getItem('embplay.theme') ?? 'auto');
@@ -377,6 +380,10 @@ function start() {
     trapTrainingWorker: () => trainingView.client.debugTrap(),
     trapCoreWorker: () => core.call('debugTrap').catch((error) => showError(state.strings.coreRestarted(error.message))),
   };
+  pretrainedView = new PretrainedView(state.strings, {
+    workerUrl: new URL('pretrained-worker.js', import.meta.url),
+    getText: () => (state.large ? '' : $('text').value),
+  });
   $('sample').value = lang;
   $('lang').addEventListener('change', (e) => {
     localStorage.setItem('embplay.lang', e.target.value);

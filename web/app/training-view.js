@@ -395,7 +395,7 @@ export class TrainingView {
   async describe(word, count, index) {
     const S = this.S;
     try {
-      const metric = $('nn-metric').value; // the tooltip ranks neighbours as section 8's list does
+      const metric = $('nn-metric').value; // the tooltip ranks neighbours as section 9's list does
       const near = await this.client.ask('neighbors', word, 5, metric);
       return S.trHover(word, count, near.map((n) => `${n.word} ${n.score.toFixed(2)}`).join(', '), index + 1, metric);
     } catch {

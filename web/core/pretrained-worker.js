@@ -1,0 +1,117 @@
+// The Web Worker behind the page's "real model weights" section (issue 13). It holds its own
+// WASM module, so a 155 MB token table never sits in the page's core worker, and reads the
+// chosen File by ranges (web/core/pretrained-weights.js): the page thread never blocks.
+// Messages: { id, method, args } -> { id, progress } ... { id, result } | { id, error }.
+//   open(file, vocabFile | null, tokenTable | '') -> summary
+//   neighbors(token, k), analogy(a, b, c, k) -> [{id, token, score}]
+//   alongDirection([[a, b], ...], k) -> {highest, lowest}; project(tokens) -> {tokens, coords, explained}
+//   lookup(text, maxTokens) -> {tokens: [{text, id, start, end, norm}], rows, width, input | null}
+//   positionView(rows) -> see PretrainedWeights.positionView
+//   memory() -> bytes of WASM memory (for the benchmark)
+//   cancel() -> stops a running open()
+import { loadEmbplay } from './embplay.js';
+import { importModuleFactory } from './load.js';
+import { PretrainedWeights, describeSafetensors } from './pretrained-weights.js';
+
+const ready = (async () => {
+  const { factory } = await importModuleFactory(self.location.href);
+  return loadEmbplay(factory);
+})();
+
+let weights = null;
+let gpt2Loading = null;
+let reading = null; // the AbortController of the open() in progress
+
+function ensureGpt2(api) {
+  if (api.hasGpt2()) return Promise.resolve();
+  gpt2Loading ??= (async () => {
+    const url = new URL('assets/gpt2-ranks.bin', self.location.href);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not load GPT-2's vocabulary (${url.pathname}: HTTP ${response.status})`);
+    api.loadGpt2(new Uint8Array(await response.arrayBuffer()));
+  })().catch((error) => {
+    gpt2Loading = null;
+    throw error;
+  });
+  return gpt2Loading;
+}
+
+const methods = {
+  async open(api, id, file, vocab, tokenTable) {
+    weights?.close();
+    weights = null;
+    const described = await describeSafetensors(api, file);
+    if (described.layout.kind === 'gpt2' && !vocab) await ensureGpt2(api);
+    const matrices = described.tensors.filter((t) => t.shape.length === 2).map((t) => ({ name: t.name, shape: t.shape }));
+    let opened;
+    reading = new AbortController();
+    try {
+      opened = await PretrainedWeights.open(api, file, {
+        vocab, tokenTable: tokenTable || undefined, signal: reading.signal,
+        onProgress: (p) => self.postMessage({ id, progress: p.fraction }),
+      });
+    } catch (error) {
+      if (reading.signal.aborted) throw new Error('cancelled');
+      error.matrices = matrices;
+      throw error;
+    } finally {
+      reading = null;
+    }
+    weights = opened;
+    return {
+      kind: weights.kind, vocabSize: weights.vocabSize, width: weights.width, tokenTable: weights.layout.tokenTable,
+      positionTable: weights.layout.positionTable, positionRows: weights.positions().rows, tokenizer: weights.hasTokenizer(),
+      tensors: described.tensors.length, matrices, wasmMemoryBytes: api.module.HEAP8.length,
+    };
+  },
+  neighbors(api, id, token, k) {
+    return need().neighbors(token, k);
+  },
+  analogy(api, id, a, b, c, k) {
+    return need().analogy(a, b, c, k);
+  },
+  alongDirection(api, id, pairs, k) {
+    return need().alongDirection(pairs, k);
+  },
+  project(api, id, tokens) {
+    return need().project(tokens);
+  },
+  lookup(api, id, text, maxTokens) {
+    const w = need();
+    const all = w.lookup(text);
+    const tokens = all.slice(0, maxTokens);
+    const rows = new Float32Array(tokens.length * w.width);
+    tokens.forEach((t, i) => rows.set(t.row, i * w.width));
+    const n = Math.min(tokens.length, w.positions().rows);
+    const input = n > 0 ? w.modelInput(tokens.slice(0, n).map((t) => t.id)) : null;
+    return { tokens: tokens.map(({ row, ...rest }) => rest), total: all.length, rows, width: w.width, input, inputRows: n };
+  },
+  // Stops the open() in progress between two slices; it then fails with 'cancelled' and keeps nothing.
+  cancel() {
+    reading?.abort();
+    return true;
+  },
+  memory(api) {
+    return api.module.HEAP8.length;
+  },
+  positionView(api, id, rows) {
+    return need().positionView(rows);
+  },
+};
+
+function need() {
+  if (!weights) throw new Error('no model weights are open');
+  return weights;
+}
+
+self.onmessage = async (event) => {
+  const { id, method, args } = event.data;
+  try {
+    const api = await ready;
+    if (!methods[method]) throw new Error(`unknown method '${method}'`);
+    const result = await methods[method](api, id, ...args);
+    self.postMessage({ id, result });
+  } catch (error) {
+    self.postMessage({ id, error: error?.message ?? String(error), matrices: error?.matrices });
+  }
+};
