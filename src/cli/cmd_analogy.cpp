@@ -12,20 +12,45 @@ namespace embplay::cli {
 namespace {
 
 const char* kUsage =
-    "usage: embplay analogy --vectors FILE A B C [-k 10] [--restrict N] [--format auto|text|binary]\n"
+    "usage: embplay analogy (--vectors FILE | --model MODEL.bin) A B C [-k 10] [--restrict N]\n"
+    "                       [--format auto|text|binary]\n"
     "Prints the words nearest (cosine) to B - A + C over unit vectors, excluding A, B and C, one\n"
     "'word<TAB>cosine' per line: 'man king woman' -> queen (word2vec's and gensim's convention).\n"
     "options:\n"
     "  --vectors FILE   word2vec text or binary file\n"
+    "  --model FILE     a fastText .bin model: A, B and C may be words it never saw (built from n-grams)\n"
     "  -k N             how many answers, 1..100000 (default 10)\n"
     "  --restrict N     search only the first N words of the file (its most frequent; default all)\n"
     "  --format F       auto (default), text or binary\n";
+
+// unit(B) - unit(A) + unit(C) from the model's vectors (unseen words from their n-grams),
+// searched over its vocabulary, A, B and C left out.
+int model_analogy(const ArgParser& p, std::size_t k, std::size_t restrict) {
+  if (p.has("format")) throw CliError("--format applies only to --vectors");
+  const SubwordModel model = load_model_file(p.require("model"));
+  const WordVectors vectors = model.word_vectors();
+  const VectorSearch search(vectors.vectors(), restrict);
+  RowVector unit[3];
+  std::vector<std::int32_t> exclude;
+  for (int i = 0; i < 3; ++i) {
+    const std::string& word = p.positional()[static_cast<std::size_t>(i)];
+    unit[i] = model_vector(model, word, "analogy");
+    const float norm = unit[i].norm();
+    if (norm > 0.0f) unit[i] /= norm;
+    const long row = vectors.index_of(word);
+    if (row >= 0) exclude.push_back(static_cast<std::int32_t>(row));
+  }
+  const RowVector query = unit[1] - unit[0] + unit[2];
+  std::cout << format_neighbors(vectors, search.nearest(query, k, exclude));
+  return 0;
+}
 
 }  // namespace
 
 int run_analogy(const Args& args) {
   ArgParser p("analogy", kUsage);
   p.option("vectors");
+  p.option("model");
   p.option("k");
   p.option("restrict");
   p.option("format");
@@ -33,6 +58,8 @@ int run_analogy(const Args& args) {
   if (!p.parse(args)) return 0;
   const auto k = static_cast<std::size_t>(p.get_int("k", 10, 1, 100000));
   const auto restrict = static_cast<std::size_t>(p.get_int("restrict", 0, 0, 1LL << 40));
+  if (p.has("model") == p.has("vectors")) throw CliError("give one of --vectors FILE or --model MODEL.bin");
+  if (p.has("model")) return model_analogy(p, k, restrict);
   const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));
   const VectorSearch search(vectors.vectors(), restrict);
   std::int32_t ids[3];

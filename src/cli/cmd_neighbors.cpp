@@ -13,12 +13,14 @@ namespace embplay::cli {
 namespace {
 
 const char* kUsage =
-    "usage: embplay neighbors --vectors FILE --word WORD [-k 10] [--metric cosine|euclidean]\n"
-    "                         [--format auto|text|binary]\n"
+    "usage: embplay neighbors (--vectors FILE | --model MODEL.bin) --word WORD [-k 10]\n"
+    "                         [--metric cosine|euclidean] [--format auto|text|binary]\n"
     "Prints the k words nearest to WORD, one 'word<TAB>score' per line: by default the highest cosine\n"
     "similarity first; with --metric euclidean the smallest Euclidean distance between the raw vectors first.\n"
     "options:\n"
     "  --vectors FILE   word2vec text or binary file (ours, gensim's, fastText's .vec)\n"
+    "  --model FILE     a fastText .bin model (ours from 'train --subwords', or fastText's): any WORD\n"
+    "                   works, one not in the vocabulary gets its vector from its n-grams\n"
     "  --word WORD      the query word (exact spelling)\n"
     "  -k N             how many neighbours, 1..100000 (default 10)\n"
     "  --metric M       cosine (default) or euclidean\n"
@@ -29,6 +31,7 @@ const char* kUsage =
 int run_neighbors(const Args& args) {
   ArgParser p("neighbors", kUsage);
   p.option("vectors");
+  p.option("model");
   p.option("word");
   p.option("k");
   p.option("format");
@@ -37,6 +40,18 @@ int run_neighbors(const Args& args) {
   const auto k = static_cast<std::size_t>(p.get_int("k", 10, 1, 100000));
   const Metric metric = parse_metric(p.get("metric", "cosine"));
   const std::string word = p.require("word");
+  if (p.has("model") == p.has("vectors")) throw CliError("give one of --vectors FILE or --model MODEL.bin");
+  if (p.has("model")) {
+    if (p.has("format")) throw CliError("--format applies only to --vectors");
+    const SubwordModel model = load_model_file(p.require("model"));
+    const WordVectors vectors = model.word_vectors();
+    const RowVector query = model_vector(model, word, "neighbors");
+    const long self = vectors.index_of(word);
+    std::vector<std::int32_t> exclude;
+    if (self >= 0) exclude.push_back(static_cast<std::int32_t>(self));
+    std::cout << format_neighbors(vectors, VectorSearch(vectors.vectors()).nearest(query, k, exclude, metric));
+    return 0;
+  }
   const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));
   const std::int32_t row = require_word(vectors, word);
   const VectorSearch search(vectors.vectors());

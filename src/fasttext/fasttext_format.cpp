@@ -175,12 +175,12 @@ SubwordModel from_fasttext_bin(std::string_view bytes) {
   return SubwordModel(args, std::move(words), std::move(counts), ntokens, std::move(input), std::move(output));
 }
 
-std::string fasttext_vector_line(std::string_view word, const std::vector<float>& vector) {
+std::string fasttext_vector_line(std::string_view word, const std::vector<float>& vector, int digits) {
   std::string line(word);
   line += ' ';
   char buf[32];
   for (float v : vector) {
-    std::snprintf(buf, sizeof buf, "%.5g ", static_cast<double>(v));
+    std::snprintf(buf, sizeof buf, "%.*g ", digits, static_cast<double>(v));
     line += buf;
   }
   line += '\n';

@@ -36,8 +36,9 @@ SubwordModel from_fasttext_bin(std::string_view bytes);
 // True when the bytes start with fastText's magic number.
 bool looks_like_fasttext_bin(std::string_view bytes) noexcept;
 
-// One line of print-word-vectors / .vec: "word v1 ... vd \n".
-std::string fasttext_vector_line(std::string_view word, const std::vector<float>& vector);
+// One line of print-word-vectors / .vec: "word v1 ... vd \n", values with `digits`
+// significant digits (fastText's 5 by default).
+std::string fasttext_vector_line(std::string_view word, const std::vector<float>& vector, int digits = 5);
 
 // The .vec file fastText writes beside its .bin (every vocabulary word's vector).
 std::string to_fasttext_vec(const SubwordModel& model);
