@@ -1,10 +1,12 @@
 // embplay analogy: A is to B as C is to ?, by 3CosAdd (word2vec's convention).
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/vector_file.h"
+#include "fasttext/subword_space.h"
 #include "vectors/vector_search.h"
 
 namespace embplay::cli {
@@ -25,23 +27,13 @@ const char* kUsage =
 
 // unit(B) - unit(A) + unit(C) from the model's vectors (unseen words from their n-grams),
 // searched over its vocabulary, A, B and C left out.
-int model_analogy(const ArgParser& p, std::size_t k, std::size_t restrict) {
+int model_analogy(const ArgParser& p, std::size_t k) {
   if (p.has("format")) throw CliError("--format applies only to --vectors");
-  const SubwordModel model = load_model_file(p.require("model"));
-  const WordVectors vectors = model.word_vectors();
-  const VectorSearch search(vectors.vectors(), restrict);
-  RowVector unit[3];
-  std::vector<std::int32_t> exclude;
-  for (int i = 0; i < 3; ++i) {
-    const std::string& word = p.positional()[static_cast<std::size_t>(i)];
-    unit[i] = model_vector(model, word, "analogy");
-    const float norm = unit[i].norm();
-    if (norm > 0.0f) unit[i] /= norm;
-    const long row = vectors.index_of(word);
-    if (row >= 0) exclude.push_back(static_cast<std::int32_t>(row));
-  }
-  const RowVector query = unit[1] - unit[0] + unit[2];
-  std::cout << format_neighbors(vectors, search.nearest(query, k, exclude));
+  if (p.has("restrict")) throw CliError("--restrict applies only to --vectors");
+  const SubwordSpace space(std::make_shared<const SubwordModel>(load_model_file(p.require("model"))));
+  const auto& w = p.positional();
+  for (const auto& word : w) note_unseen(space.model(), word, "analogy");
+  std::cout << format_neighbors(space.vectors(), space.analogy(w[0], w[1], w[2], k));
   return 0;
 }
 
@@ -59,7 +51,7 @@ int run_analogy(const Args& args) {
   const auto k = static_cast<std::size_t>(p.get_int("k", 10, 1, 100000));
   const auto restrict = static_cast<std::size_t>(p.get_int("restrict", 0, 0, 1LL << 40));
   if (p.has("model") == p.has("vectors")) throw CliError("give one of --vectors FILE or --model MODEL.bin");
-  if (p.has("model")) return model_analogy(p, k, restrict);
+  if (p.has("model")) return model_analogy(p, k);
   const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));
   const VectorSearch search(vectors.vectors(), restrict);
   std::int32_t ids[3];

@@ -1,11 +1,13 @@
 // embplay neighbors: the words nearest to a word (cosine, or Euclidean distance) in a word2vec vector file.
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/vector_file.h"
+#include "fasttext/subword_space.h"
 #include "vectors/vector_search.h"
 
 namespace embplay::cli {
@@ -43,13 +45,9 @@ int run_neighbors(const Args& args) {
   if (p.has("model") == p.has("vectors")) throw CliError("give one of --vectors FILE or --model MODEL.bin");
   if (p.has("model")) {
     if (p.has("format")) throw CliError("--format applies only to --vectors");
-    const SubwordModel model = load_model_file(p.require("model"));
-    const WordVectors vectors = model.word_vectors();
-    const RowVector query = model_vector(model, word, "neighbors");
-    const long self = vectors.index_of(word);
-    std::vector<std::int32_t> exclude;
-    if (self >= 0) exclude.push_back(static_cast<std::int32_t>(self));
-    std::cout << format_neighbors(vectors, VectorSearch(vectors.vectors()).nearest(query, k, exclude, metric));
+    const SubwordSpace space(std::make_shared<const SubwordModel>(load_model_file(p.require("model"))));
+    note_unseen(space.model(), word, "neighbors");
+    std::cout << format_neighbors(space.vectors(), space.neighbors(word, k, metric));
     return 0;
   }
   const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));

@@ -38,8 +38,8 @@ int run_vector(const Args& args) {
     for (std::string w; in >> w;) words.push_back(w);
   }
   for (const auto& word : words) {
-    const RowVector v = model_vector(model, word, "vector");
-    std::cout << fasttext_vector_line(word, std::vector<float>(v.data(), v.data() + v.size()), digits);
+    note_unseen(model, word, "vector");
+    std::cout << fasttext_vector_line(word, model.vector(word), digits);
   }
   return 0;
 }

@@ -25,14 +25,11 @@ SubwordModel load_model_file(const std::string& path) {
   }
 }
 
-RowVector model_vector(const SubwordModel& model, const std::string& word, const std::string& command) {
-  if (model.index_of(word) < 0) {
-    const std::size_t n = model.rows_of(word).size();
-    std::cerr << "embplay " << command << ": '" << word << "' is not in the vocabulary; its vector is built from " << n
-              << " n-grams" << (n == 0 ? " (all zeros)" : "") << "\n";
-  }
-  const std::vector<float> v = model.vector(word);
-  return Eigen::Map<const RowVector>(v.data(), static_cast<Eigen::Index>(v.size()));
+void note_unseen(const SubwordModel& model, const std::string& word, const std::string& command) {
+  if (model.index_of(word) >= 0) return;
+  const std::size_t n = model.rows_of(word).size();
+  std::cerr << "embplay " << command << ": '" << word << "' is not in the vocabulary; its vector is built from " << n
+            << " n-grams" << (n == 0 ? " (all zeros)" : "") << "\n";
 }
 
 std::int32_t require_word(const WordVectors& vectors, const std::string& word) {

@@ -18,9 +18,9 @@ WordVectors load_vector_file(const std::string& path, const std::string& format)
 // Reads a fastText .bin model (ours or fastText's); throws CliError with the reason.
 SubwordModel load_model_file(const std::string& path);
 
-// `word`'s vector from the model; for a word not in its vocabulary, says on stderr
+// For a word not in the model's vocabulary, says on stderr
 // "embplay COMMAND: 'word' is not in the vocabulary; its vector is built from N n-grams".
-RowVector model_vector(const SubwordModel& model, const std::string& word, const std::string& command);
+void note_unseen(const SubwordModel& model, const std::string& word, const std::string& command);
 
 // The row of `word`; throws CliError when the file does not have it.
 std::int32_t require_word(const WordVectors& vectors, const std::string& word);
