@@ -9,6 +9,9 @@
 //   m.wordVectors()       -> WordVectors of every vocabulary word (neighbors, analogy, toWord2Vec)
 //   m.toFastTextBin()     -> Uint8Array: a .bin fastText 0.9.2 and gensim load
 //   m.vectorLine(word)    -> "word v1 ... vd \n" as fasttext print-word-vectors prints it
+//   const s = Module.createSubwordSpace(m);   // keeps m alive; vocabulary vectors scaled once
+//   s.seen(word), s.neighbors(word, k[, metric]), s.analogy(a, b, c, k) -> [{word, score}] (unseen words too)
+//   s.pieces(word)        -> [{text, wholeWord, share}]: each piece's share of the vector (they sum to 1)
 // Errors (truncated, foreign or supervised files) arrive as JS Errors.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -19,6 +22,7 @@
 
 #include "fasttext/fasttext_format.h"
 #include "fasttext/subword_model.h"
+#include "fasttext/subword_space.h"
 #include "guard.h"
 
 using namespace emscripten;
@@ -77,6 +81,55 @@ std::shared_ptr<SubwordModel> parse_fasttext_bin(std::string bytes) {
   return guard([&] { return std::make_shared<SubwordModel>(from_fasttext_bin(bytes)); });
 }
 
+std::shared_ptr<SubwordSpace> create_subword_space(std::shared_ptr<SubwordModel> m) {
+  return guard([&] { return std::make_shared<SubwordSpace>(std::move(m)); });
+}
+
+std::size_t checked_k(double k) {
+  if (!(k >= 1 && k <= 1e6)) throw std::invalid_argument("k must be between 1 and 1000000");
+  return static_cast<std::size_t>(k);
+}
+
+val found_to_js(const SubwordSpace& s, const std::vector<Neighbor>& found) {
+  val out = val::array();
+  for (const auto& n : found) {
+    val item = val::object();
+    item.set("word", s.vectors().word(static_cast<std::size_t>(n.id)));
+    item.set("score", n.score);
+    out.call<void>("push", item);
+  }
+  return out;
+}
+
+bool space_seen(const SubwordSpace& s, std::string word) { return s.seen(word); }
+val space_neighbors_by(const SubwordSpace& s, std::string word, double k, val metric) {
+  return guard([&] {
+    Metric m = Metric::Cosine;
+    if (!metric.isUndefined() && !metric.isNull()) {
+      if (!metric.isString()) throw std::invalid_argument("metric must be 'cosine' or 'euclidean'");
+      m = parse_metric(metric.as<std::string>());
+    }
+    return found_to_js(s, s.neighbors(word, checked_k(k), m));
+  });
+}
+val space_neighbors(const SubwordSpace& s, std::string word, double k) {
+  return space_neighbors_by(s, std::move(word), k, val::undefined());
+}
+val space_analogy(const SubwordSpace& s, std::string a, std::string b, std::string c, double k) {
+  return guard([&] { return found_to_js(s, s.analogy(a, b, c, checked_k(k))); });
+}
+val space_pieces(const SubwordSpace& s, std::string word) {
+  val out = val::array();
+  for (const auto& p : s.pieces(word)) {
+    val item = val::object();
+    item.set("text", p.text);
+    item.set("wholeWord", p.whole_word);
+    item.set("share", p.share);
+    out.call<void>("push", item);
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace embplay::wasm
 
@@ -96,4 +149,13 @@ EMSCRIPTEN_BINDINGS(fasttext) {
       .function("toFastTextBin", &model_bin)
       .function("vectorLine", &model_vector_line);
   function("parseFastTextBin", &parse_fasttext_bin);
+
+  class_<SubwordSpace>("SubwordSpace")
+      .smart_ptr<std::shared_ptr<SubwordSpace>>("SubwordSpacePtr")
+      .function("seen", &space_seen)
+      .function("neighbors", &space_neighbors)
+      .function("neighbors", &space_neighbors_by)
+      .function("analogy", &space_analogy)
+      .function("pieces", &space_pieces);
+  function("createSubwordSpace", &create_subword_space);
 }
