@@ -55,6 +55,7 @@ const en = {
   cbPlaneLabel: (x, minus, plus, answer) => `The analogy in its own plane: the arrow from ${minus} to ${x}, moved to start at ${plus}, ends at ${x} − ${minus} + ${plus}; ${answer} lies nearest`,
   cbPlaneCaption: (x, minus, plus, answer) => `In the plane of ${minus}, ${x} and ${plus}: the arrow ${minus} → ${x}, moved to start at ${plus}, ends at the open circle, ${x} − ${minus} + ${plus}; the nearest word is ${answer}.`,
   cbCaption: (corpus, size, epochs) => `CBOW (word2vec) on a small built-in ${corpus} corpus: ${size} dimensions, ${epochs} epochs, trained in your browser; nothing is sent anywhere.`,
+  cbFamily: (arch, subwords) => `Architecture: ${arch === 'skipgram' ? 'skip-gram' : 'CBOW'}${subwords ? ', with fastText subwords (character n-grams of 3 to 6)' : ''}.`,
 };
 
 const ko = {
@@ -106,6 +107,7 @@ const ko = {
   cbPlaneLabel: (x, minus, plus, answer) => `유추를 그 자체의 평면에 그린 그림: ${minus}에서 ${x}로 가는 화살표를 ${plus}에서 시작하도록 옮기면 ${x} − ${minus} + ${plus}에 닿고, 가장 가까운 단어는 ${answer}입니다`,
   cbPlaneCaption: (x, minus, plus, answer) => `${minus}, ${x}, ${plus}이(가) 놓인 평면: ${minus} → ${x} 화살표를 ${plus}에서 시작하도록 옮기면 빈 원 ${x} − ${minus} + ${plus}에 닿습니다. 가장 가까운 단어는 ${answer}입니다.`,
   cbCaption: (corpus, size, epochs) => `작은 내장 ${corpus} 말뭉치로 학습한 CBOW(word2vec): ${size}차원, 에포크 ${epochs}회, 브라우저 안에서 학습하며 아무것도 밖으로 보내지 않습니다.`,
+  cbFamily: (arch, subwords) => `구조: ${arch === 'skipgram' ? '스킵그램' : 'CBOW'}${subwords ? ', fastText 부분 단어(3~6글자 n-그램) 사용' : ''}.`,
 };
 
 /** The strings for a BCP 47 tag: Korean for ko*, English otherwise. */
