@@ -58,6 +58,7 @@ const char* kUsage =
     "  --minn N         shortest n-gram in characters (code points), 1..maxn (default 3)\n"
     "  --maxn N         longest n-gram, 1..20 (default 6)\n"
     "  --bucket N       n-gram hash rows, 1..100000000 (default 2000000, fastText's: 800 MB at size 100)\n"
+    "  --vec FILE       with --subwords, also write every vocabulary word's vector as fastText's .vec\n"
     "  --tokenize MODE  word, char, bpe or gpt2 (default whitespace: split on whitespace, like word2vec)\n"
     "  --lowercase      word, char, bpe: Unicode simple lowercasing\n"
     "  --merges N       bpe: merges to learn from the input, 0..100000 (default 200)\n"
@@ -74,6 +75,7 @@ CbowConfig config_from(const ArgParser& p) {
       if (p.has(o)) throw CliError(std::string("--") + o + " needs --subwords");
     }
   }
+  if (!c.subwords && p.has("vec")) throw CliError("--vec needs --subwords (without it the output is already word2vec text)");
   if (c.subwords && p.has("binary")) throw CliError("--binary does not apply to --subwords (the output is a fastText .bin)");
   c.ngrams.minn = static_cast<int>(p.get_int("minn", c.ngrams.minn, 1, kMaxNgramLength));
   c.ngrams.maxn = static_cast<int>(p.get_int("maxn", c.ngrams.maxn, 1, kMaxNgramLength));
@@ -144,7 +146,7 @@ void print_progress(const CbowProgress& p) {
 int run_train(const Args& args) {
   ArgParser p("train", kUsage);
   for (const char* o : {"input", "output", "size", "window", "negative", "sample", "min-count", "epochs", "alpha",
-                        "batch", "threads", "seed", "tokenize", "merges", "ranks", "arch", "minn", "maxn", "bucket"}) {
+                        "batch", "threads", "seed", "tokenize", "merges", "ranks", "arch", "minn", "maxn", "bucket", "vec"}) {
     p.option(o);
   }
   p.flag("binary");
@@ -155,6 +157,7 @@ int run_train(const Args& args) {
   const std::string input = p.require("input");
   const std::string output = p.require("output");
   check_writable(output);
+  if (p.has("vec")) check_writable(p.get("vec", ""));
 
   const auto t0 = std::chrono::steady_clock::now();
   CbowTrainer trainer(read_corpus(p, read_input(input), config.min_count), config);
@@ -175,7 +178,10 @@ int run_train(const Args& args) {
   if (tty) std::fputc('\n', stderr);
 
   if (config.subwords) {
-    write_output_atomically(output, to_fasttext_bin(trainer.subword_model()));
+    const SubwordModel model = trainer.release_subword_model();
+    const std::string vec = p.has("vec") ? to_fasttext_vec(model) : std::string();
+    write_output_atomically(output, [&](std::ostream& out) { write_fasttext_bin(model, out); });
+    if (p.has("vec")) write_output_atomically(p.get("vec", ""), vec);
   } else {
     const WordVectors vectors = trainer.word_vectors();
     write_output_atomically(output, to_word2vec(vectors, p.has("binary") ? Word2VecFormat::Binary : Word2VecFormat::Text));

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
 
 namespace embplay {
@@ -16,10 +17,13 @@ void put(std::string& out, T value) {
   out.append(buf, sizeof(T));
 }
 
-void put_matrix(std::string& out, const RowMatrix& m) {
+void put_matrix_header(std::string& out, const RowMatrix& m) {
   put<std::int64_t>(out, m.rows());
   put<std::int64_t>(out, m.cols());
-  out.append(reinterpret_cast<const char*>(m.data()), static_cast<std::size_t>(m.size()) * sizeof(float));
+}
+
+void write_matrix_data(std::ostream& out, const RowMatrix& m) {
+  out.write(reinterpret_cast<const char*>(m.data()), static_cast<std::streamsize>(m.size()) * static_cast<std::streamsize>(sizeof(float)));
 }
 
 void put_args(std::string& out, const FastTextArgs& a) {
@@ -119,7 +123,10 @@ bool looks_like_fasttext_bin(std::string_view bytes) noexcept {
   return magic == kFastTextMagic;
 }
 
-std::string to_fasttext_bin(const SubwordModel& model) {
+namespace {
+
+// Everything before the input matrix's floats: header, args, dictionary, the input's shape.
+std::string head_bytes(const SubwordModel& model) {
   std::string out;
   put(out, kFastTextMagic);
   put(out, kFastTextVersion);
@@ -137,10 +144,27 @@ std::string to_fasttext_bin(const SubwordModel& model) {
     put<std::int8_t>(out, 0);      // entry_type::word
   }
   put<char>(out, 0);               // input not quantized
-  put_matrix(out, model.input());
-  put<char>(out, 0);               // output not quantized
-  put_matrix(out, model.output());
+  put_matrix_header(out, model.input());
   return out;
+}
+
+}  // namespace
+
+void write_fasttext_bin(const SubwordModel& model, std::ostream& out) {
+  const std::string head = head_bytes(model);
+  out.write(head.data(), static_cast<std::streamsize>(head.size()));
+  write_matrix_data(out, model.input());
+  std::string middle;
+  put<char>(middle, 0);            // output not quantized
+  put_matrix_header(middle, model.output());
+  out.write(middle.data(), static_cast<std::streamsize>(middle.size()));
+  write_matrix_data(out, model.output());
+}
+
+std::string to_fasttext_bin(const SubwordModel& model) {
+  std::ostringstream out;
+  write_fasttext_bin(model, out);
+  return std::move(out).str();
 }
 
 SubwordModel from_fasttext_bin(std::string_view bytes) {

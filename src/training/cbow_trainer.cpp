@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -161,6 +162,7 @@ std::uint64_t CbowTrainer::run(std::size_t t, std::uint64_t quota) {
 }
 
 CbowProgress CbowTrainer::train(std::uint64_t n_words) {
+  if (released_) throw std::logic_error("the trainer's weights were released");
   if (diverged_) throw_diverged();
   const auto start = std::chrono::steady_clock::now();
   const std::size_t threads = cursors_.size();
@@ -225,10 +227,14 @@ WordVectors CbowTrainer::word_vectors() const {
   return WordVectors(std::move(words), std::move(rows));
 }
 
-SubwordModel CbowTrainer::subword_model() const {
+void CbowTrainer::check_exportable() const {
   if (!config_.subwords) throw std::logic_error("subword_model() needs a trainer with subwords");
+  if (released_) throw std::logic_error("the subword model was already released");
   if (diverged_) throw_diverged();
   if (!input_.allFinite()) throw std::runtime_error("the word vectors contain NaN or infinite values; try a smaller alpha");
+}
+
+SubwordModel CbowTrainer::make_subword_model(RowMatrix input, RowMatrix output) const {
   FastTextArgs a;
   a.dim = config_.size;
   a.ws = config_.window;
@@ -248,7 +254,30 @@ SubwordModel CbowTrainer::subword_model() const {
     counts.push_back(static_cast<std::int64_t>(v.counts()[id]));
   }
   return SubwordModel(a, std::move(words), std::move(counts), static_cast<std::int64_t>(corpus_.raw_words()),
-                      input_.bottomRows(input_.rows() - 1), output_.bottomRows(output_.rows() - 1));
+                      std::move(input), std::move(output));
+}
+
+SubwordModel CbowTrainer::subword_model() const {
+  check_exportable();
+  return make_subword_model(input_.bottomRows(input_.rows() - 1), output_.bottomRows(output_.rows() - 1));
+}
+
+namespace {
+
+// Drops row 0 ([UNK]) in place: the rows move up, the allocation shrinks (no second copy).
+RowMatrix without_first_row(RowMatrix&& m) {
+  const Eigen::Index rows = m.rows(), cols = m.cols();
+  std::memmove(m.data(), m.data() + cols, sizeof(float) * static_cast<std::size_t>((rows - 1) * cols));
+  m.conservativeResize(rows - 1, cols);
+  return std::move(m);
+}
+
+}  // namespace
+
+SubwordModel CbowTrainer::release_subword_model() {
+  check_exportable();
+  released_ = true;
+  return make_subword_model(without_first_row(std::move(input_)), without_first_row(std::move(output_)));
 }
 
 }  // namespace embplay

@@ -75,6 +75,9 @@ class CbowTrainer {
   // input rows without [UNK], output rows), for .bin files and vectors of unseen words.
   // Throws std::logic_error without subwords, std::runtime_error as word_vectors().
   SubwordModel subword_model() const;
+  // The same, moving the weights out instead of copying them (a 2,000,000-bucket table is
+  // 800 MB at size 100); the trainer cannot train or export afterwards.
+  SubwordModel release_subword_model();
 
  private:
   struct Cursor {
@@ -85,6 +88,8 @@ class CbowTrainer {
   void split_sentences();
   void build_subword_rows();
   RowMatrix word_rows() const;
+  void check_exportable() const;
+  SubwordModel make_subword_model(RowMatrix input, RowMatrix output) const;
   std::uint64_t run(std::size_t t, std::uint64_t quota);
   float current_alpha() const noexcept;
   void check_trainable() const;
@@ -103,6 +108,7 @@ class CbowTrainer {
   std::vector<Cursor> cursors_;
   std::atomic<std::uint64_t> words_done_{0};
   std::atomic<bool> diverged_{false};
+  bool released_ = false;
   double seconds_ = 0.0;
   std::vector<std::string> warnings_;
 };

@@ -85,6 +85,19 @@ for (const arch of ['cbow', 'skipgram']) {
   });
 }
 
+test('our .vec is what fastText prints for every vocabulary word, after its "nwords dim" header', { skip: fastTextSkip }, () => {
+  const bin = join(dir, 'withvec.bin');
+  const vec = join(dir, 'withvec.vec');
+  const r = runCli(['train', '--input', input, '--output', bin, '--vec', vec, '--subwords', '--bucket', '5000', '--size', '6',
+    '--min-count', '1', '--epochs', '1']);
+  assert.equal(r.status, 0, r.stderr);
+  const [header, ...lines] = readFileSync(vec, 'utf8').split('\n').filter(Boolean);
+  assert.equal(header, `${lines.length} 6`);
+  const vocabulary = lines.map((l) => l.split(' ')[0]);
+  const ft = spawnSync('fasttext', ['print-word-vectors', bin], { input: vocabulary.join('\n') + '\n' });
+  assert.equal(ft.stdout.toString('utf8'), lines.map((l) => `${l}\n`).join(''));
+});
+
 test('a .bin trained by fastText loads in ours and gives its vectors, unseen words included', { skip: fastTextSkip }, () => {
   const prefix = join(dir, 'ft');
   const r = spawnSync('fasttext', ['skipgram', '-input', input, '-output', prefix, '-minCount', '1', '-bucket', '3000',

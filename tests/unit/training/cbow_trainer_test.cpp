@@ -329,3 +329,16 @@ TEST_CASE("the family's bad settings fail before allocating, with the size in th
   CHECK_THROWS_WITH(CbowTrainer(corpus(), c), "minn must be between 1 and maxn (6), got 7");
   CHECK_THROWS_WITH(parse_architecture("sg"), "architecture must be cbow or skipgram, got 'sg'");
 }
+
+TEST_CASE("releasing the subword model moves the same weights out and ends the trainer", "[subwords]") {
+  CbowTrainer t(TrainingCorpus::from_text(planted_with_particles(50, 7), 1), family_config(Architecture::Cbow, true));
+  t.train(2000);
+  const SubwordModel copy = t.subword_model();
+  const SubwordModel moved = t.release_subword_model();
+  CHECK(moved.words() == copy.words());
+  CHECK(same_bits(moved.input(), copy.input()));
+  CHECK(same_bits(moved.output(), copy.output()));
+  CHECK(moved.input().rows() == static_cast<Eigen::Index>(copy.size()) + 5000);
+  CHECK_THROWS_WITH(t.train(10), "the trainer's weights were released");
+  CHECK_THROWS_WITH(t.subword_model(), "the subword model was already released");
+}
