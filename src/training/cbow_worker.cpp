@@ -142,15 +142,21 @@ void CbowWorker::input_rows(const std::int32_t* ids, std::size_t n) {
   }
 }
 
-// fastText's skip-gram: the centre word's input rows predict each context word in turn,
-// with fresh noise words per pair. The loss window counts pairs.
+// Skip-gram, one pair per context word, fresh noise words per pair; the loss window counts
+// pairs. Whole words as word2vec.c and gensim: each context word's input row predicts the
+// centre word. Subwords as fastText: the centre word's rows predict each context word.
+// (Either way every pair is trained once, but on GCIDE the word2vec order scored 18.6 % analogies
+// against 17.5 % for whole words, seed 1; README, "Skip-gram and subwords".)
 double CbowWorker::train_skipgram(float alpha) {
   double loss = 0.0;
+  const bool subwords = shared_.subword_rows != nullptr;
   for (std::size_t i = 0; i < kept_.size(); ++i) {
     gather_context(i, context_);
     if (context_.empty()) continue;
-    input_rows(&kept_[i], 1);
-    for (const std::int32_t target : context_) {
+    if (subwords) input_rows(&kept_[i], 1);
+    for (const std::int32_t word : context_) {
+      if (!subwords) input_rows(&word, 1);
+      const std::int32_t target = subwords ? word : kept_[i];
       draw_negatives(negatives_);
       loss += skipgram_update_pair(shared_.weights, bag_.data(), static_cast<int>(bag_.size()), target, negatives_.data(),
                                    shared_.negative, alpha, *shared_.sigmoid, h_.data(), e_.data());
