@@ -2,6 +2,9 @@
 // Translation of types only; the core is src/training/cbow_trainer.h and its neighbours.
 //
 //   const t = Module.createCbowTrainer(text, {size: 100, window: 5, ..., batch: 1, seed: 1});
+//     options.arch: 'cbow' (default) | 'skipgram' (alpha defaults to 0.025 then, as word2vec);
+//     options.subwords: true for fastText's subword model, with minn, maxn, bucket
+//     t.subwordModel() -> SubwordModel (fasttext_bindings.cpp): vectors of unseen words, .bin bytes
 //     options.tokenizer: 'whitespace' (default, as word2vec) | 'word' | 'char' | 'bpe' | 'gpt2',
 //     with lowercase (word, char, bpe), merges (bpe) and gpt2Ranks (gpt2: the bytes of gpt2-ranks.bin)
 //   while (!(p = t.train(200000)).finished) postMessage(p);   // in a Web Worker, chunk by chunk
@@ -53,8 +56,17 @@ long long option_int(const val& options, const char* name, long long fallback, l
   return static_cast<long long>(v);
 }
 
+bool option_bool(const val& options, const char* name);
+std::string option_string(const val& options, const char* name, const std::string& fallback);
+
 CbowConfig config_from(const val& o) {
   CbowConfig c;
+  c.arch = parse_architecture(option_string(o, "arch", "cbow"));
+  if (c.arch == Architecture::SkipGram) c.alpha = 0.025;
+  c.subwords = option_bool(o, "subwords");
+  c.ngrams.minn = static_cast<int>(option_int(o, "minn", c.ngrams.minn, 1, kMaxNgramLength));
+  c.ngrams.maxn = static_cast<int>(option_int(o, "maxn", c.ngrams.maxn, 1, kMaxNgramLength));
+  c.ngrams.bucket = static_cast<std::uint32_t>(option_int(o, "bucket", c.ngrams.bucket, 1, static_cast<long long>(kMaxBucket)));
   c.size = static_cast<int>(option_int(o, "size", c.size, 1, kMaxVectorSize));
   c.window = static_cast<int>(option_int(o, "window", c.window, 1, kMaxWindow));
   c.negative = static_cast<int>(option_int(o, "negative", c.negative, 1, kMaxNegative));
@@ -148,7 +160,14 @@ val trainer_counts(const CbowTrainer& t) {
   std::vector<double> out(counts.begin() + 1, counts.end());
   return copy_to_js(out);
 }
+// With subwords each row is the word's mean of its own and its n-gram rows.
 val trainer_vectors(const CbowTrainer& t) {
+  if (t.config().subwords) {
+    return guard([&] {
+      const WordVectors v = t.word_vectors();
+      return copy_to_js(v.vectors().data(), static_cast<std::size_t>(v.vectors().size()));
+    });
+  }
   const RowMatrix& m = t.input_vectors();
   return copy_to_js(m.data() + m.cols(), static_cast<std::size_t>((m.rows() - 1) * m.cols()));
 }
@@ -160,6 +179,15 @@ val trainer_warnings(const CbowTrainer& t) {
 std::shared_ptr<WordVectors> trainer_word_vectors(const CbowTrainer& t) {
   return guard([&] { return std::make_shared<WordVectors>(t.word_vectors()); });
 }
+
+std::shared_ptr<SubwordModel> trainer_subword_model(const CbowTrainer& t) {
+  return guard([&] {
+    if (!t.config().subwords) throw std::invalid_argument("subwordModel() needs a trainer created with subwords: true");
+    return std::make_shared<SubwordModel>(t.subword_model());
+  });
+}
+std::string trainer_arch(const CbowTrainer& t) { return architecture_name(t.config().arch); }
+bool trainer_subwords(const CbowTrainer& t) { return t.config().subwords; }
 
 std::shared_ptr<WordVectors> parse_word2vec(std::string bytes) {
   return guard([&] { return std::make_shared<WordVectors>(from_word2vec(bytes)); });
@@ -291,7 +319,10 @@ EMSCRIPTEN_BINDINGS(cbow) {
       .function("counts", &trainer_counts)
       .function("vectors", &trainer_vectors)
       .function("warnings", &trainer_warnings)
-      .function("wordVectors", &trainer_word_vectors);
+      .function("wordVectors", &trainer_word_vectors)
+      .function("subwordModel", &trainer_subword_model)
+      .function("arch", &trainer_arch)
+      .function("subwords", &trainer_subwords);
   function("createCbowTrainer", &create_trainer);
 
   class_<WordVectors>("WordVectors")

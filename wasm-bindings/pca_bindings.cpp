@@ -56,12 +56,14 @@ val pca_project_js(val vectors, double rows, double dim, int k, val previous) {
   });
 }
 
-// The input vectors of the `rows` most frequent words (rows 1..rows; row 0 is [UNK]).
+// The input vectors of the `rows` most frequent words (rows 1..rows; row 0 is [UNK]); with
+// subwords, their vectors (the mean of each word's own and n-gram rows).
 val pca_project_trainer(const CbowTrainer& t, double rows, int k, val previous) {
   return guard([&] {
-    const RowMatrix& m = t.input_vectors();
-    const auto n = static_cast<Eigen::Index>(std::min<double>(checked_count(rows, "rows"), static_cast<double>(m.rows() - 1)));
-    const RowMatrix x = m.middleRows(1, n);
+    const double words = static_cast<double>(t.corpus().vocabulary().size() - 1);
+    const auto n = static_cast<Eigen::Index>(std::min<double>(checked_count(rows, "rows"), words));
+    if (t.config().subwords) return project(t.word_vectors().vectors().topRows(n), k, previous);
+    const RowMatrix x = t.input_vectors().middleRows(1, n);
     return project(x, k, previous);
   });
 }

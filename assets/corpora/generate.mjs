@@ -1,4 +1,5 @@
-// Generates the built-in training corpora (assets/corpus-en.txt, assets/corpus-ko.txt) from
+// Generates the built-in training corpora (assets/corpus-en.txt, assets/corpus-ko.txt, and
+// assets/corpus-ko-attached.txt: the Korean sentences with particles attached) from
 // the small worlds in world-en.mjs and world-ko.mjs: one sentence per line, words separated
 // by single spaces, lowercase, drawn from templates with a seeded PRNG, so the same script
 // always writes the same files.
@@ -17,7 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import english from './world-en.mjs';
-import korean from './world-ko.mjs';
+import korean, { attachParticles } from './world-ko.mjs';
 
 const assets = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,6 +62,7 @@ export function generate(world) {
 const outputs = [
   ['corpus-en.txt', english],
   ['corpus-ko.txt', korean],
+  ['corpus-ko-attached.txt', { ...korean, finish: (line) => attachParticles(korean.finish(line)) }],
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

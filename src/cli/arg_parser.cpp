@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <charconv>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -127,14 +128,15 @@ std::string read_input(const std::string& path) {
   return data;
 }
 
-void write_output_atomically(const std::string& path, const std::string& bytes) {
+void write_output_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const std::string tmp = path + ".tmp-embplay";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw CliError("cannot write output file '" + path + "'");
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    write(out);
     out.flush();
     if (!out) {
+      out.close();
       std::remove(tmp.c_str());
       throw CliError("cannot write output file '" + path + "'");
     }
@@ -143,6 +145,10 @@ void write_output_atomically(const std::string& path, const std::string& bytes) 
     std::remove(tmp.c_str());
     throw CliError("cannot write output file '" + path + "'");
   }
+}
+
+void write_output_atomically(const std::string& path, const std::string& bytes) {
+  write_output_atomically(path, [&](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
 }
 
 std::string json_string(const std::string& text) {

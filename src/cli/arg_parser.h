@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <ostream>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -54,6 +56,8 @@ std::string read_input(const std::string& path);
 
 // Writes `text` to `path` atomically (temporary file, then rename); throws CliError.
 void write_output_atomically(const std::string& path, const std::string& bytes);
+// The same, with `write` streaming the bytes (no copy of a large file in memory).
+void write_output_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // JSON string literal for `text` (already valid UTF-8), with quotes.
 std::string json_string(const std::string& text);

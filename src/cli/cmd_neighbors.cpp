@@ -2,12 +2,14 @@
 // or the tokens nearest to a token among all rows of a pretrained model's embedding table (--weights).
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/pretrained_file.h"
 #include "cli/vector_file.h"
+#include "fasttext/subword_space.h"
 #include "vectors/pretrained_embeddings.h"
 #include "vectors/vector_search.h"
 
@@ -16,12 +18,14 @@ namespace embplay::cli {
 namespace {
 
 const char* kUsage =
-    "usage: embplay neighbors --vectors FILE --word WORD [-k 10] [--metric cosine|euclidean]\n"
-    "                         [--format auto|text|binary]\n"
+    "usage: embplay neighbors (--vectors FILE | --model MODEL.bin) --word WORD [-k 10]\n"
+    "                         [--metric cosine|euclidean] [--format auto|text|binary]\n"
     "Prints the k words nearest to WORD, one 'word<TAB>score' per line: by default the highest cosine\n"
     "similarity first; with --metric euclidean the smallest Euclidean distance between the raw vectors first.\n"
     "options:\n"
     "  --vectors FILE   word2vec text or binary file (ours, gensim's, fastText's .vec)\n"
+    "  --model FILE     a fastText .bin model (ours from 'train --subwords', or fastText's): any WORD\n"
+    "                   works, one not in the vocabulary gets its vector from its n-grams\n"
     "  --word WORD      the query word (exact spelling)\n"
     "  -k N             how many neighbours, 1..100000 (default 10)\n"
     "  --metric M       cosine (default) or euclidean\n"
@@ -62,6 +66,7 @@ int run_neighbors(const Args& args) {
   p.option("token");
   p.option("id");
   p.option("vectors");
+  p.option("model");
   p.option("word");
   p.option("k");
   p.option("format");
@@ -74,6 +79,14 @@ int run_neighbors(const Args& args) {
     return run_pretrained_neighbors(p, k, metric);
   }
   const std::string word = p.require("word");
+  if (p.has("model") == p.has("vectors")) throw CliError("give one of --vectors FILE or --model MODEL.bin");
+  if (p.has("model")) {
+    if (p.has("format")) throw CliError("--format applies only to --vectors");
+    const SubwordSpace space(std::make_shared<const SubwordModel>(load_model_file(p.require("model"))));
+    note_unseen(space.model(), word, "neighbors");
+    std::cout << format_neighbors(space.vectors(), space.neighbors(word, k, metric));
+    return 0;
+  }
   const WordVectors vectors = load_vector_file(p.require("vectors"), p.get("format", "auto"));
   const std::int32_t row = require_word(vectors, word);
   const VectorSearch search(vectors.vectors());

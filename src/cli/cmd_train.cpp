@@ -1,4 +1,5 @@
-// embplay train: word2vec CBOW on a text file -> a word2vec vector file.
+// embplay train: word2vec CBOW or skip-gram on a text file -> a word2vec vector file, or
+// with --subwords fastText's subword model -> a fastText .bin.
 
 #include <chrono>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "fasttext/fasttext_format.h"
 #include "training/cbow_trainer.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
@@ -22,29 +24,41 @@ namespace embplay::cli {
 namespace {
 
 const char* kUsage =
-    "usage: embplay train --input FILE --output FILE [--binary] [--size 100] [--window 5] [--negative 5]\n"
-    "                     [--sample 1e-4] [--min-count 5] [--epochs 5] [--alpha 0.05] [--batch 1]\n"
-    "                     [--threads 1] [--seed 1] [--tokenize word|char|bpe|gpt2 [--lowercase] [--merges 200]]\n"
-    "Trains word2vec CBOW with negative sampling (word2vec's semantics and CBOW defaults) and writes the\n"
-    "vectors in word2vec format. By default words are split on ASCII whitespace and nothing is lowercased,\n"
+    "usage: embplay train --input FILE --output FILE [--arch cbow|skipgram] [--binary] [--size 100]\n"
+    "                     [--window 5] [--negative 5] [--sample 1e-4] [--min-count 5] [--epochs 5]\n"
+    "                     [--alpha 0.05] [--batch 1] [--threads 1] [--seed 1]\n"
+    "                     [--subwords [--minn 3] [--maxn 6] [--bucket 2000000]]\n"
+    "                     [--tokenize word|char|bpe|gpt2 [--lowercase] [--merges 200]]\n"
+    "Trains word2vec CBOW or skip-gram with negative sampling (word2vec's semantics and defaults) and\n"
+    "writes the vectors in word2vec format; with --subwords trains fastText's subword model and writes\n"
+    "a fastText .bin (what 'fasttext print-word-vectors', gensim's load_facebook_model and\n"
+    "'embplay neighbors/analogy/vector --model' read). By default words are split on ASCII whitespace and nothing is lowercased,\n"
     "as word2vec reads its text; --tokenize uses a tokenizer mode of 'embplay tokenize' instead (its tokens\n"
     "are the words; whitespace tokens are skipped, bpe pieces keep '##', gpt2 tokens are written 'Ġking').\n"
     "Each line is a sentence (no context crosses a line break) in every mode.\n"
     "options:\n"
     "  --input FILE     UTF-8 training text ('-' for stdin)\n"
     "  --output FILE    where to write the vectors (written atomically, only if training succeeds)\n"
-    "  --binary         word2vec binary format (default: text)\n"
+    "  --arch A         cbow (default) or skipgram\n"
+    "  --binary         word2vec binary format (default: text; not with --subwords)\n"
     "  --size N         vector dimension, 1..4096 (default 100)\n"
     "  --window N       max context distance, shrunk at random per word, 1..100 (default 5)\n"
     "  --negative N     noise words per update, 1..100 (default 5)\n"
     "  --sample X       subsampling threshold for frequent words, 0 = off (default 1e-4)\n"
     "  --min-count N    ignore words seen fewer than N times (default 5)\n"
     "  --epochs N       passes over the text, 1..1000 (default 5)\n"
-    "  --alpha X        starting learning rate, in (0, 1] (default 0.05), decays linearly to alpha*1e-4\n"
+    "  --alpha X        starting learning rate, in (0, 1] (default 0.05 for cbow, 0.025 for skipgram, as\n"
+    "                   word2vec), decays linearly to alpha*1e-4\n"
     "  --batch N        centre words per update sharing their negatives, 1..64 (default 1 = word2vec\n"
     "                   exactly; larger B trains a little faster but loses analogy accuracy)\n"
     "  --threads N      Hogwild training threads (default 1; results are reproducible only with 1)\n"
     "  --seed N         random seed (default 1); one thread + one seed = the same vectors every run\n"
+    "  --subwords       fastText's subword model: a word's vector is the mean of its own row and the rows\n"
+    "                   of its character n-grams, so unseen words get vectors too\n"
+    "  --minn N         shortest n-gram in characters (code points), 1..maxn (default 3)\n"
+    "  --maxn N         longest n-gram, 1..20 (default 6)\n"
+    "  --bucket N       n-gram hash rows, 1..100000000 (default 2000000, fastText's: 800 MB at size 100)\n"
+    "  --vec FILE       with --subwords, also write every vocabulary word's vector as fastText's .vec\n"
     "  --tokenize MODE  word, char, bpe or gpt2 (default whitespace: split on whitespace, like word2vec)\n"
     "  --lowercase      word, char, bpe: Unicode simple lowercasing\n"
     "  --merges N       bpe: merges to learn from the input, 0..100000 (default 200)\n"
@@ -53,6 +67,19 @@ const char* kUsage =
 
 CbowConfig config_from(const ArgParser& p) {
   CbowConfig c;
+  c.arch = parse_architecture(p.get("arch", "cbow"));
+  if (c.arch == Architecture::SkipGram) c.alpha = 0.025;
+  c.subwords = p.has("subwords");
+  if (!c.subwords) {
+    for (const char* o : {"minn", "maxn", "bucket"}) {
+      if (p.has(o)) throw CliError(std::string("--") + o + " needs --subwords");
+    }
+  }
+  if (!c.subwords && p.has("vec")) throw CliError("--vec needs --subwords (without it the output is already word2vec text)");
+  if (c.subwords && p.has("binary")) throw CliError("--binary does not apply to --subwords (the output is a fastText .bin)");
+  c.ngrams.minn = static_cast<int>(p.get_int("minn", c.ngrams.minn, 1, kMaxNgramLength));
+  c.ngrams.maxn = static_cast<int>(p.get_int("maxn", c.ngrams.maxn, 1, kMaxNgramLength));
+  c.ngrams.bucket = static_cast<std::uint32_t>(p.get_int("bucket", c.ngrams.bucket, 1, static_cast<long long>(kMaxBucket)));
   c.size = static_cast<int>(p.get_int("size", c.size, 1, kMaxVectorSize));
   c.window = static_cast<int>(p.get_int("window", c.window, 1, kMaxWindow));
   c.negative = static_cast<int>(p.get_int("negative", c.negative, 1, kMaxNegative));
@@ -119,16 +146,18 @@ void print_progress(const CbowProgress& p) {
 int run_train(const Args& args) {
   ArgParser p("train", kUsage);
   for (const char* o : {"input", "output", "size", "window", "negative", "sample", "min-count", "epochs", "alpha",
-                        "batch", "threads", "seed", "tokenize", "merges", "ranks"}) {
+                        "batch", "threads", "seed", "tokenize", "merges", "ranks", "arch", "minn", "maxn", "bucket", "vec"}) {
     p.option(o);
   }
   p.flag("binary");
   p.flag("lowercase");
+  p.flag("subwords");
   if (!p.parse(args)) return 0;
   const CbowConfig config = config_from(p);
   const std::string input = p.require("input");
   const std::string output = p.require("output");
   check_writable(output);
+  if (p.has("vec")) check_writable(p.get("vec", ""));
 
   const auto t0 = std::chrono::steady_clock::now();
   CbowTrainer trainer(read_corpus(p, read_input(input), config.min_count), config);
@@ -148,8 +177,15 @@ int run_train(const Args& args) {
   }
   if (tty) std::fputc('\n', stderr);
 
-  const WordVectors vectors = trainer.word_vectors();
-  write_output_atomically(output, to_word2vec(vectors, p.has("binary") ? Word2VecFormat::Binary : Word2VecFormat::Text));
+  if (config.subwords) {
+    const SubwordModel model = trainer.release_subword_model();
+    const std::string vec = p.has("vec") ? to_fasttext_vec(model) : std::string();
+    write_output_atomically(output, [&](std::ostream& out) { write_fasttext_bin(model, out); });
+    if (p.has("vec")) write_output_atomically(p.get("vec", ""), vec);
+  } else {
+    const WordVectors vectors = trainer.word_vectors();
+    write_output_atomically(output, to_word2vec(vectors, p.has("binary") ? Word2VecFormat::Binary : Word2VecFormat::Text));
+  }
   std::ostringstream summary;
   summary << "embplay train: " << trainer.corpus().vocabulary().size() - 1 << " words in the vocabulary, "
           << trainer.corpus().words() << " training words; read in " << std::round(read_seconds * 100) / 100 << " s, trained "

@@ -14,6 +14,7 @@ int run_tokenize(const Args& args);
 int run_train(const Args& args);
 int run_neighbors(const Args& args);
 int run_analogy(const Args& args);
+int run_vector(const Args& args);
 int run_evaluate(const Args& args);
 int run_embed(const Args& args);
 int run_pe(const Args& args);

@@ -21,9 +21,10 @@ struct Command {
 
 const Command kCommands[] = {
     {"tokenize", "split text into tokens (word, char, bpe); JSON lines with byte spans", embplay::cli::run_tokenize},
-    {"train", "word2vec CBOW on a text file -> word2vec vectors file", embplay::cli::run_train},
-    {"neighbors", "nearest words (cosine) in a word2vec vectors file", embplay::cli::run_neighbors},
-    {"analogy", "A is to B as C is to ? (B - A + C, 3CosAdd) in a word2vec vectors file", embplay::cli::run_analogy},
+    {"train", "word2vec CBOW or skip-gram (or fastText subwords) on a text file -> vectors file or .bin", embplay::cli::run_train},
+    {"neighbors", "nearest words (cosine) in a word2vec vectors file or fastText .bin model", embplay::cli::run_neighbors},
+    {"analogy", "A is to B as C is to ? (B - A + C, 3CosAdd) in a vectors file or .bin model", embplay::cli::run_analogy},
+    {"vector", "words' vectors from a fastText .bin model, as fasttext print-word-vectors", embplay::cli::run_vector},
     {"evaluate", "WordSim353 Spearman and analogy accuracy of a word2vec vectors file", embplay::cli::run_evaluate},
     {"embed", "tokens -> ids -> rows of a seeded embedding table; JSON lines", embplay::cli::run_embed},
     {"pretrained", "the tensors of a model's safetensors file (GPT-2, BERT): names, dtypes, shapes", embplay::cli::run_pretrained},

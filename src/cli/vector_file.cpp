@@ -2,8 +2,11 @@
 #include "cli/vector_file.h"
 
 #include <cstdio>
+#include <iostream>
+#include <stdexcept>
 
 #include "cli/arg_parser.h"
+#include "fasttext/fasttext_format.h"
 #include "vectors/word2vec_format.h"
 
 namespace embplay::cli {
@@ -11,6 +14,22 @@ namespace embplay::cli {
 WordVectors load_vector_file(const std::string& path, const std::string& format) {
   const Word2VecFormat f = parse_word2vec_format(format);
   return from_word2vec(read_input(path), f);
+}
+
+SubwordModel load_model_file(const std::string& path) {
+  const std::string bytes = read_input(path);
+  try {
+    return from_fasttext_bin(bytes);
+  } catch (const std::invalid_argument& e) {
+    throw CliError("'" + path + "' is " + e.what());
+  }
+}
+
+void note_unseen(const SubwordModel& model, const std::string& word, const std::string& command) {
+  if (model.index_of(word) >= 0) return;
+  const std::size_t n = model.rows_of(word).size();
+  std::cerr << "embplay " << command << ": '" << word << "' is not in the vocabulary; its vector is built from " << n
+            << " n-grams" << (n == 0 ? " (all zeros)" : "") << "\n";
 }
 
 std::int32_t require_word(const WordVectors& vectors, const std::string& word) {

@@ -25,6 +25,14 @@ std::string show(double x) {
 
 }  // namespace
 
+Architecture parse_architecture(std::string_view name) {
+  if (name == "cbow") return Architecture::Cbow;
+  if (name == "skipgram") return Architecture::SkipGram;
+  throw std::invalid_argument("architecture must be cbow or skipgram, got '" + std::string(name) + "'");
+}
+
+const char* architecture_name(Architecture arch) noexcept { return arch == Architecture::Cbow ? "cbow" : "skipgram"; }
+
 void validate(const CbowConfig& c) {
   check_range("size", c.size, 1, kMaxVectorSize);
   check_range("window", c.window, 1, kMaxWindow);
@@ -41,6 +49,11 @@ void validate(const CbowConfig& c) {
   }
   if (!(c.sample >= 0.0 && c.sample <= 1.0)) {
     throw std::invalid_argument("sample must be a number in [0, 1] (0 keeps every word), got " + show(c.sample));
+  }
+  if (c.subwords) validate(c.ngrams);
+  if (c.batch != 1 && (c.arch != Architecture::Cbow || c.subwords)) {
+    throw std::invalid_argument("batch must be 1 for skip-gram and for subwords (batches are CBOW on whole words only), got " +
+                                std::to_string(c.batch));
   }
   if (c.min_count < 1) throw std::invalid_argument("min_count must be at least 1, got 0");
   if (c.loss_window < 1) throw std::invalid_argument("loss_window must be at least 1, got 0");

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 
+#include "fasttext/subword_vector.h"
 #include "math/strict_float.h"
 
 EMBPLAY_STRICT_FLOAT
@@ -20,13 +22,25 @@ namespace {
 
 constexpr std::uint64_t kMaxWeights = std::uint64_t{1} << 29;  // floats per matrix (2 GiB)
 
-RowMatrix allocate(const TrainingCorpus& corpus, int size) {
-  const std::uint64_t rows = corpus.vocabulary().size();
-  if (rows * static_cast<std::uint64_t>(size) > kMaxWeights) {
-    throw std::invalid_argument("a vocabulary of " + std::to_string(rows) + " words with size " + std::to_string(size) +
-                                " needs more than 2 GiB per weight matrix; lower size or raise min_count");
+std::string mebibytes(std::uint64_t floats) {
+  return std::to_string((floats * sizeof(float) + (1u << 20) - 1) >> 20) + " MiB";
+}
+
+// The input matrix has a row per vocabulary word and, with subwords, one per bucket.
+RowMatrix allocate(const TrainingCorpus& corpus, const CbowConfig& config, bool input) {
+  const std::uint64_t words = corpus.vocabulary().size();
+  const std::uint64_t buckets = input && config.subwords ? config.ngrams.bucket : 0;
+  const std::uint64_t floats = (words + buckets) * static_cast<std::uint64_t>(config.size);
+  if (floats > kMaxWeights) {
+    if (buckets) {
+      throw std::invalid_argument("bucket " + std::to_string(buckets) + " + " + std::to_string(words) + " words at size " +
+                                  std::to_string(config.size) + " need " + mebibytes(floats) +
+                                  " for the input matrix, more than the 2048 MiB limit; lower bucket or size");
+    }
+    throw std::invalid_argument("a vocabulary of " + std::to_string(words) + " words with size " +
+                                std::to_string(config.size) + " needs more than 2 GiB per weight matrix; lower size or raise min_count");
   }
-  return RowMatrix::Zero(static_cast<Eigen::Index>(rows), size);
+  return RowMatrix::Zero(static_cast<Eigen::Index>(words + buckets), config.size);
 }
 
 std::uint64_t worker_seed(std::uint64_t seed, std::size_t t) { return seed ^ (0xD1B54A32D192ED03ull * (t + 1)); }
@@ -36,8 +50,8 @@ std::uint64_t worker_seed(std::uint64_t seed, std::size_t t) { return seed ^ (0x
 CbowTrainer::CbowTrainer(TrainingCorpus corpus, const CbowConfig& config)
     : corpus_(std::move(corpus)),
       config_((validate(config), config)),
-      input_(allocate(corpus_, config.size)),
-      output_(allocate(corpus_, config.size)),
+      input_(allocate(corpus_, config, true)),
+      output_(allocate(corpus_, config, false)),
       sampler_((check_trainable(), corpus_.vocabulary().counts())),
       keep_(subsampling_thresholds(corpus_.vocabulary().counts(), corpus_.words(), config.sample)) {
   keep_[Vocabulary::kUnkId] = 0;  // never occurs in the id stream; never kept if it did
@@ -51,14 +65,46 @@ CbowTrainer::CbowTrainer(TrainingCorpus corpus, const CbowConfig& config)
                         std::to_string(corpus_.longest_sentence()) + " words): every context is its whole line");
   }
   split_sentences();
-  const CbowShared shared{{input_.data(), output_.data(), config_.size}, &sampler_, &sigmoid_, &keep_,
-                          config_.window, config_.negative, config_.batch};
+  if (config_.subwords) build_subword_rows();
+  CbowShared shared{{input_.data(), output_.data(), config_.size}, &sampler_, &sigmoid_, &keep_,
+                    config_.window, config_.negative, config_.batch};
+  shared.arch = config_.arch;
+  if (config_.subwords) {
+    shared.subword_starts = subword_starts_.data();
+    shared.subword_rows = subword_rows_.data();
+  }
   for (std::size_t t = 0; t < cursors_.size(); ++t) {
     workers_.push_back(std::make_unique<CbowWorker>(shared, worker_seed(config_.seed, t), config_.loss_window));
   }
 }
 
 CbowTrainer::~CbowTrainer() = default;
+
+// Word id's rows: its own, then its n-grams' (buckets start after the vocabulary rows).
+void CbowTrainer::build_subword_rows() {
+  const Vocabulary& v = corpus_.vocabulary();
+  subword_starts_.assign(1, 0);
+  for (std::size_t id = 0; id < v.size(); ++id) {
+    subword_rows_.push_back(static_cast<std::int32_t>(id));
+    if (id != Vocabulary::kUnkId) {
+      append_subword_rows(v.token(static_cast<std::int32_t>(id)), config_.ngrams, static_cast<std::int64_t>(v.size()),
+                          subword_rows_);
+    }
+    subword_starts_.push_back(static_cast<std::uint32_t>(subword_rows_.size()));
+  }
+}
+
+RowMatrix CbowTrainer::word_rows() const {
+  const Eigen::Index words = static_cast<Eigen::Index>(corpus_.vocabulary().size()) - 1;
+  if (!config_.subwords) return input_.middleRows(1, words);
+  RowMatrix out(words, input_.cols());
+  for (Eigen::Index w = 0; w < words; ++w) {
+    const std::size_t id = static_cast<std::size_t>(w) + 1;
+    mean_of_rows(input_, subword_rows_.data() + subword_starts_[id], subword_starts_[id + 1] - subword_starts_[id],
+                 out.row(w).data());
+  }
+  return out;
+}
 
 void CbowTrainer::check_trainable() const {
   const Vocabulary& v = corpus_.vocabulary();
@@ -116,6 +162,7 @@ std::uint64_t CbowTrainer::run(std::size_t t, std::uint64_t quota) {
 }
 
 CbowProgress CbowTrainer::train(std::uint64_t n_words) {
+  if (released_) throw std::logic_error("the trainer's weights were released");
   if (diverged_) throw_diverged();
   const auto start = std::chrono::steady_clock::now();
   const std::size_t threads = cursors_.size();
@@ -171,12 +218,66 @@ CbowProgress CbowTrainer::progress() const {
 
 WordVectors CbowTrainer::word_vectors() const {
   if (diverged_) throw_diverged();
-  if (!input_.allFinite()) throw std::runtime_error("the word vectors contain NaN or infinite values; try a smaller alpha");
+  RowMatrix rows = word_rows();
+  if (!rows.allFinite()) throw std::runtime_error("the word vectors contain NaN or infinite values; try a smaller alpha");
   const Vocabulary& v = corpus_.vocabulary();
   std::vector<std::string> words;
   words.reserve(v.size() - 1);
   for (std::size_t id = 1; id < v.size(); ++id) words.push_back(v.token(static_cast<std::int32_t>(id)));
-  return WordVectors(std::move(words), input_.bottomRows(input_.rows() - 1));
+  return WordVectors(std::move(words), std::move(rows));
+}
+
+void CbowTrainer::check_exportable() const {
+  if (!config_.subwords) throw std::logic_error("subword_model() needs a trainer with subwords");
+  if (released_) throw std::logic_error("the subword model was already released");
+  if (diverged_) throw_diverged();
+  if (!input_.allFinite()) throw std::runtime_error("the word vectors contain NaN or infinite values; try a smaller alpha");
+}
+
+SubwordModel CbowTrainer::make_subword_model(RowMatrix input, RowMatrix output) const {
+  FastTextArgs a;
+  a.dim = config_.size;
+  a.ws = config_.window;
+  a.epoch = config_.epochs;
+  a.min_count = static_cast<std::int32_t>(std::min<std::uint64_t>(config_.min_count, 0x7FFFFFFF));
+  a.neg = config_.negative;
+  a.model = config_.arch == Architecture::Cbow ? FastTextArgs::kCbow : FastTextArgs::kSkipGram;
+  a.bucket = static_cast<std::int32_t>(config_.ngrams.bucket);
+  a.minn = config_.ngrams.minn;
+  a.maxn = config_.ngrams.maxn;
+  a.t = config_.sample;
+  const Vocabulary& v = corpus_.vocabulary();
+  std::vector<std::string> words;
+  std::vector<std::int64_t> counts;
+  for (std::size_t id = 1; id < v.size(); ++id) {
+    words.push_back(v.token(static_cast<std::int32_t>(id)));
+    counts.push_back(static_cast<std::int64_t>(v.counts()[id]));
+  }
+  return SubwordModel(a, std::move(words), std::move(counts), static_cast<std::int64_t>(corpus_.raw_words()),
+                      std::move(input), std::move(output));
+}
+
+SubwordModel CbowTrainer::subword_model() const {
+  check_exportable();
+  return make_subword_model(input_.bottomRows(input_.rows() - 1), output_.bottomRows(output_.rows() - 1));
+}
+
+namespace {
+
+// Drops row 0 ([UNK]) in place: the rows move up, the allocation shrinks (no second copy).
+RowMatrix without_first_row(RowMatrix&& m) {
+  const Eigen::Index rows = m.rows(), cols = m.cols();
+  std::memmove(m.data(), m.data() + cols, sizeof(float) * static_cast<std::size_t>((rows - 1) * cols));
+  m.conservativeResize(rows - 1, cols);
+  return std::move(m);
+}
+
+}  // namespace
+
+SubwordModel CbowTrainer::release_subword_model() {
+  check_exportable();
+  released_ = true;
+  return make_subword_model(without_first_row(std::move(input_)), without_first_row(std::move(output_)));
 }
 
 }  // namespace embplay

@@ -1,4 +1,6 @@
-// word2vec CBOW with negative sampling (Mikolov et al. 2013), trained incrementally:
+// The word2vec family with negative sampling, trained incrementally: CBOW (Mikolov et al.
+// 2013a) or skip-gram (2013b), on whole words or on fastText subwords (Bojanowski et al.
+// 2017; config.arch, config.subwords). Training is incremental:
 // train(n) runs about n more words and returns progress, so a Web Worker can train in
 // chunks, post progress, pause, resume or cancel between chunks, and plot the vectors,
 // which are readable between calls.
@@ -18,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "fasttext/subword_model.h"
 #include "training/cbow_config.h"
 #include "training/cbow_worker.h"
 #include "transformer/embedding_table.h"
@@ -60,12 +63,21 @@ class CbowTrainer {
   const std::vector<std::string>& warnings() const noexcept { return warnings_; }
   const CbowConfig& config() const noexcept { return config_; }
   const TrainingCorpus& corpus() const noexcept { return corpus_; }
-  // Row id = vocabulary id; row 0 ([UNK]) is never trained.
+  // Row id = vocabulary id; row 0 ([UNK]) is never trained. With subwords the bucket rows
+  // follow the vocabulary rows: n-gram g is row vocabulary().size() + hash(g) % bucket.
   const RowMatrix& input_vectors() const noexcept { return input_; }
   const RowMatrix& output_vectors() const noexcept { return output_; }
-  // The vocabulary words (without [UNK]) and their input vectors. Throws std::runtime_error
-  // after divergence or if any value is not finite.
+  // The vocabulary words (without [UNK]) and their input vectors (with subwords: the mean of
+  // each word's own row and n-gram rows, as fastText computes a word's vector). Throws
+  // std::runtime_error after divergence or if any value is not finite.
   WordVectors word_vectors() const;
+  // With subwords: the model in fastText's terms (vocabulary with counts, hyperparameters,
+  // input rows without [UNK], output rows), for .bin files and vectors of unseen words.
+  // Throws std::logic_error without subwords, std::runtime_error as word_vectors().
+  SubwordModel subword_model() const;
+  // The same, moving the weights out instead of copying them (a 2,000,000-bucket table is
+  // 800 MB at size 100); the trainer cannot train or export afterwards.
+  SubwordModel release_subword_model();
 
  private:
   struct Cursor {
@@ -74,6 +86,10 @@ class CbowTrainer {
     int epoch;               // completed epochs over the slice
   };
   void split_sentences();
+  void build_subword_rows();
+  RowMatrix word_rows() const;
+  void check_exportable() const;
+  SubwordModel make_subword_model(RowMatrix input, RowMatrix output) const;
   std::uint64_t run(std::size_t t, std::uint64_t quota);
   float current_alpha() const noexcept;
   void check_trainable() const;
@@ -86,10 +102,13 @@ class CbowTrainer {
   SigmoidTable sigmoid_;
   NegativeSampler sampler_;
   std::vector<std::uint32_t> keep_;
+  std::vector<std::uint32_t> subword_starts_;  // with subwords: word id -> its input rows (CSR)
+  std::vector<std::int32_t> subword_rows_;
   std::vector<std::unique_ptr<CbowWorker>> workers_;
   std::vector<Cursor> cursors_;
   std::atomic<std::uint64_t> words_done_{0};
   std::atomic<bool> diverged_{false};
+  bool released_ = false;
   double seconds_ = 0.0;
   std::vector<std::string> warnings_;
 };

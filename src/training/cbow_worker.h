@@ -1,12 +1,13 @@
 // One training thread's walk over sentences: subsampling of frequent words, the
-// shrinking window, drawing noise words, and the per-word or batched CBOW update
-// (cbow_update.h). Scratch buffers and the random stream belong to the worker, so
+// shrinking window, drawing noise words, and the update: CBOW per word or batched
+// (cbow_update.h), or skip-gram (skipgram_update.h), each on whole words or subwords. Scratch buffers and the random stream belong to the worker, so
 // Hogwild threads share only the weights (the shape of fastText's per-thread State).
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "training/cbow_config.h"
 #include "training/cbow_update.h"
 #include "training/loss_window.h"
 #include "training/negative_sampler.h"
@@ -26,6 +27,11 @@ struct CbowShared {
   int window;
   int negative;
   int batch;
+  Architecture arch = Architecture::Cbow;
+  // Subwords: word id's input rows are subword_rows[subword_starts[id] .. subword_starts[id + 1])
+  // (its own row, then its n-gram rows). Null for whole words (the input row is the id).
+  const std::uint32_t* subword_starts = nullptr;
+  const std::int32_t* subword_rows = nullptr;
 };
 
 inline constexpr std::uint32_t kAlwaysKeep = 0xFFFFFFFFu;
@@ -53,6 +59,11 @@ class CbowWorker {
   void prefetch_output_rows(const std::vector<std::int32_t>& ids);
   double train_per_word(float alpha);
   double train_batched(float alpha);
+  // Skip-gram, and CBOW on subwords: plain loops without the look-ahead.
+  double train_skipgram(float alpha);
+  double train_cbow_subwords(float alpha);
+  // bag_ = the input rows of ids[0..n).
+  void input_rows(const std::int32_t* ids, std::size_t n);
 
   CbowShared shared_;
   Rng rng_;
@@ -61,6 +72,7 @@ class CbowWorker {
   std::vector<std::int32_t> context_;
   std::vector<std::int32_t> negatives_;
   std::vector<float> h_, e_;
+  std::vector<std::int32_t> bag_;
   // Per-word mode: the current word's window and noise words, and the next word's.
   struct Slot {
     std::vector<std::int32_t> context;

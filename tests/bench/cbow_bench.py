@@ -16,13 +16,19 @@ time (gensim: the time of train(); fastText: its final words/sec/thread; ours: t
 own clock). Wall time and peak memory (max RSS from /usr/bin/time) cover the whole process:
 reading the corpus, the vocabulary, training and writing the vectors.
 
-Environment: EPOCHS (5), BATCHES (ours native, "1 2 4 16"), WASM_BATCHES (ours in Node and
+Issue 12: ARCH=skipgram trains skip-gram everywhere (gensim sg=1, `fasttext skipgram`, ours --arch
+skipgram) with word2vec's skip-gram rate alpha 0.025; SUBWORDS=1 trains fastText's subword model
+(minn 3, maxn 6, bucket 2,000,000) in fastText and ours (gensim has none: it is left out), and
+scores the .vec files both write. The defaults (ARCH=cbow, SUBWORDS=0) are issue 3's benchmark.
+
+Environment: ARCH (cbow), SUBWORDS (0), EPOCHS (5), BATCHES (ours native, "1 2 4 16"), WASM_BATCHES (ours in Node and
 Chromium, "1 16"), SYSTEMS ("gensim fasttext native node chromium"), SEEDS ("1": further
 seeds rerun gensim, fastText and ours native for the quality spread), REPEAT (1: train each
 configuration this many times and keep the fastest time, against noise from other work on
 the machine; the last run's vectors are scored, and one thread + one seed gives the same
 vectors every run in ours), GENSIM_CHECK (1: also score the
-first seed's files with gensim's evaluator), BENCH_DIR (build-bench).
+first seed's files with gensim's evaluator), BENCH_DIR (build-bench), BENCH_DATA (the folder of
+wordsim353.tsv and questions-words.txt; default shared/data beside the checkout).
 """
 import filecmp
 import json
@@ -34,7 +40,12 @@ import sys
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-DATA = os.path.abspath(os.path.join(ROOT, "..", "shared", "data"))
+# WordSim353 and the Google analogies: BENCH_DATA, else shared/data beside the checkout (/work/main)
+# or one level further up (a clone under /work/wt/NAME).
+DATA = os.environ.get("BENCH_DATA") or next(
+    (d for d in (os.path.join(ROOT, "..", "shared", "data"), os.path.join(ROOT, "..", "..", "shared", "data"))
+     if os.path.isdir(d)), os.path.join(ROOT, "..", "shared", "data"))
+DATA = os.path.abspath(DATA)
 WORDSIM = os.path.join(DATA, "wordsim353.tsv")
 ANALOGIES = os.path.join(DATA, "questions-words.txt")
 OUT = os.path.abspath(os.environ.get("BENCH_DIR", os.path.join(ROOT, "build-bench")))
@@ -48,8 +59,17 @@ REPEAT = int(os.environ.get("REPEAT", "1"))
 GENSIM_CHECK = os.environ.get("GENSIM_CHECK", "1") == "1"
 EMBPLAY = os.path.join(ROOT, "build", "embplay")
 GENSIM = os.path.join(ROOT, "tests", "bench", "cbow_bench_gensim.py")
+ARCH = os.environ.get("ARCH", "cbow")
+SUBWORDS = os.environ.get("SUBWORDS", "0") == "1"
+ALPHA = "0.025" if ARCH == "skipgram" else "0.05"
+if SUBWORDS:
+    SYSTEMS = [s for s in SYSTEMS if s != "gensim"]
+    BATCHES, WASM_BATCHES = ["1"], ["1"]  # batches are CBOW on whole words only
+elif ARCH == "skipgram":
+    BATCHES, WASM_BATCHES = ["1"], ["1"]
 SETTINGS = ["--size", "100", "--window", "5", "--negative", "5", "--sample", "1e-4", "--min-count", "5",
-            "--alpha", "0.05", "--threads", "1"]
+            "--alpha", ALPHA, "--threads", "1", "--arch", ARCH]
+NGRAMS = ["--subwords", "--minn", "3", "--maxn", "6", "--bucket", "2000000"] if SUBWORDS else []
 
 
 def log(msg):
@@ -85,7 +105,8 @@ def corpus_words():
 
 def run_gensim(words, seed):
     vectors = os.path.join(OUT, f"gensim-s{seed}.txt")
-    out, _, wall, rss = timed(f"gensim-s{seed}", ["/usr/bin/python3", GENSIM, "train", CORPUS, vectors, str(EPOCHS), seed])
+    out, _, wall, rss = timed(f"gensim-s{seed}", ["/usr/bin/python3", GENSIM, "train", CORPUS, vectors, str(EPOCHS), seed,
+                                                  "1" if ARCH == "skipgram" else "0"])
     r = json.loads(out.strip().splitlines()[-1])
     return dict(system="gensim 4.2", batch="", vectors=vectors, wall=wall, rss_kb=rss, train_s=r["train_seconds"],
                 words_per_s=EPOCHS * words / r["train_seconds"])
@@ -94,9 +115,10 @@ def run_gensim(words, seed):
 def run_fasttext(words, seed):
     prefix = os.path.join(OUT, f"fasttext-s{seed}")
     _, err, wall, rss = timed(f"fasttext-s{seed}", [
-        "fasttext", "cbow", "-input", CORPUS, "-output", prefix, "-dim", "100", "-ws", "5", "-neg", "5",
-        "-t", "1e-4", "-minCount", "5", "-lr", "0.05", "-epoch", str(EPOCHS), "-thread", "1", "-minn", "0",
-        "-maxn", "0", "-wordNgrams", "1", "-loss", "ns", "-seed", seed, "-verbose", "2"])
+        "fasttext", ARCH, "-input", CORPUS, "-output", prefix, "-dim", "100", "-ws", "5", "-neg", "5",
+        "-t", "1e-4", "-minCount", "5", "-lr", ALPHA, "-epoch", str(EPOCHS), "-thread", "1",
+        "-minn", "3" if SUBWORDS else "0", "-maxn", "6" if SUBWORDS else "0", "-bucket", "2000000",
+        "-wordNgrams", "1", "-loss", "ns", "-seed", seed, "-verbose", "2"])
     rate = float(re.findall(r"words/sec/thread:\s*(\d+)", err)[-1])
     os.remove(prefix + ".bin")  # the model file; the benchmark scores the .vec
     return dict(system="fastText 0.9.2", batch="", vectors=prefix + ".vec", wall=wall, rss_kb=rss,
@@ -105,10 +127,11 @@ def run_fasttext(words, seed):
 
 def run_ours_cli(kind, batch, seed):
     name = f"{kind}-b{batch}-s{seed}"
-    vectors = os.path.join(OUT, f"{name}.txt")
+    vectors = os.path.join(OUT, f"{name}.{'vec' if SUBWORDS else 'txt'}")
     argv = [EMBPLAY] if kind == "native" else ["node", os.path.join(ROOT, "build-wasm/embplay.js")]
-    _, err, wall, rss = timed(name, [*argv, "train", "--input", CORPUS, "--output", vectors, "--epochs", str(EPOCHS),
-                                     "--batch", batch, "--seed", seed, *SETTINGS])
+    output = ["--output", os.path.join(OUT, f"{name}.bin"), "--vec", vectors] if SUBWORDS else ["--output", vectors]
+    _, err, wall, rss = timed(name, [*argv, "train", "--input", CORPUS, *output, "--epochs", str(EPOCHS),
+                                     "--batch", batch, "--seed", seed, *SETTINGS, *NGRAMS])
     m = re.search(r"trained (\d+) words in ([\d.]+) s \(\d+ words/s\)", err)
     done, seconds = int(m.group(1)), float(m.group(2))
     system = "ours, native" if kind == "native" else "ours, WASM in Node"
@@ -120,7 +143,7 @@ def run_ours_chromium(batch, seed):
     name = f"chromium-b{batch}-s{seed}"
     vectors = os.path.join(OUT, f"{name}.txt")
     out, _, wall, _ = timed(name, ["node", os.path.join(ROOT, "tests/bench/cbow_bench_browser.mjs"), CORPUS, vectors,
-                                   str(EPOCHS), batch, seed])
+                                   str(EPOCHS), batch, seed, ARCH, "1" if SUBWORDS else "0"])
     r = json.loads(out.strip().splitlines()[-1])
     return dict(system="ours, WASM in Chromium", batch=batch, vectors=vectors, wall=wall, rss_kb=r["chromiumPeakKb"],
                 wasm_mb=r["wasmMemoryBytes"] / 2**20, train_s=r["trainSeconds"],
@@ -191,8 +214,9 @@ def report(rows, words):
         lines += [""] + quality_table(rows)
     lines += [
         "",
-        f"GCIDE corpus: {words:,} in-vocabulary words (min_count 5) × {EPOCHS} epochs; size 100, window 5, negative 5, "
-        f"sample 1e-4, alpha 0.05, 1 thread, seed {SEEDS[0]}; B = centre words sharing their negatives (1 = word2vec). "
+        f"GCIDE corpus: {words:,} in-vocabulary words (min_count 5) × {EPOCHS} epochs; {ARCH}"
+        f"{', subwords minn 3 maxn 6 bucket 2,000,000' if SUBWORDS else ''}; size 100, window 5, negative 5, "
+        f"sample 1e-4, alpha {ALPHA}, 1 thread, seed {SEEDS[0]}; B = centre words sharing their negatives (1 = word2vec). "
         "raw words/s = in-vocabulary words read per second of training, subsampled ones included. Scores: `embplay "
         "evaluate` (WordSim353 Spearman; Google analogies, 3CosAdd over the top 30,000 words, case-insensitive). Peak "
         "memory and CPU time: /usr/bin/time (max RSS; user + system); Chromium: the WASM memory and the largest Chromium process's "
@@ -246,7 +270,8 @@ def main():
         with open(os.path.join(OUT, "cbow_bench.jsonl"), "a") as f:
             f.write(json.dumps(row) + "\n")
     md = report(rows, words)
-    with open(os.path.join(OUT, "cbow_bench.md"), "w") as f:
+    with open(os.path.join(OUT, f"{ARCH}{'_subwords' if SUBWORDS else ''}_bench.md" if ARCH != "cbow" or SUBWORDS
+                           else "cbow_bench.md"), "w") as f:
         f.write(md)
     print(md)
 

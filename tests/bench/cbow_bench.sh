@@ -5,6 +5,8 @@
 #
 #   tests/bench/cbow_bench.sh
 #   EPOCHS=1 BATCHES="1 16" WASM_BATCHES=16 SYSTEMS="gensim native" tests/bench/cbow_bench.sh   (quicker)
+#   ARCH=skipgram tests/bench/cbow_bench.sh              (issue 12: skip-gram against gensim sg=1 and fastText)
+#   SUBWORDS=1 [ARCH=skipgram] tests/bench/cbow_bench.sh (issue 12: subwords against fastText minn 3 maxn 6)
 #
 # Needs the native and WASM builds (web/build.sh), and the peers and corpus from
 # `web/install-deps.sh bench` (python3-gensim, fasttext, dict-gcide, chromium). The settings and

@@ -2,7 +2,7 @@
 // Worker of headless Chromium (Debian's /usr/bin/chromium driven by playwright-core) and writes
 // the vectors as a word2vec file (binary if OUTPUT ends in .bin, else text).
 //
-//   node tests/bench/cbow_bench_browser.mjs CORPUS OUTPUT EPOCHS BATCH [SEED]
+//   node tests/bench/cbow_bench_browser.mjs CORPUS OUTPUT EPOCHS BATCH [SEED [ARCH [SUBWORDS]]]   (ARCH cbow|skipgram, SUBWORDS 0|1)
 //
 // Serves the repository root on localhost (the module from build-wasm/, the corpus, the worker), receives
 // the vectors by a POST to the same server, and prints one JSON line: the worker's timings, the
@@ -18,9 +18,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
-const [corpus, output, epochs, batch, seed = '1'] = process.argv.slice(2);
+const [corpus, output, epochs, batch, seed = '1', arch = 'cbow', subwords = '0'] = process.argv.slice(2);
 if (!batch) {
-  console.error('usage: node tests/bench/cbow_bench_browser.mjs CORPUS OUTPUT EPOCHS BATCH [SEED]');
+  console.error('usage: node tests/bench/cbow_bench_browser.mjs CORPUS OUTPUT EPOCHS BATCH [SEED [ARCH [SUBWORDS]]]');
   process.exit(2);
 }
 const corpusPath = relative(root, resolve(corpus));
@@ -86,8 +86,9 @@ try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(url);
-  const options = { size: 100, window: 5, negative: 5, sample: 1e-4, minCount: 5, alpha: 0.05, epochs: Number(epochs),
-    batch: Number(batch), seed: Number(seed) };
+  const options = { size: 100, window: 5, negative: 5, sample: 1e-4, minCount: 5, alpha: arch === 'skipgram' ? 0.025 : 0.05,
+    epochs: Number(epochs), batch: Number(batch), seed: Number(seed), arch,
+    ...(subwords === '1' ? { subwords: true, minn: 3, maxn: 6, bucket: 2000000 } : {}) };
   const binary = output.endsWith('.bin');
   const result = await page.evaluate(async ({ corpusUrl, options, binary }) => {
     const worker = new Worker('/tests/bench/cbow_bench_worker.mjs', { type: 'module' });

@@ -388,3 +388,14 @@ test('file:// with the single-file script: trains on the page in slices, corpus 
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('arch="skipgram" subwords: skip-gram with fastText subwords trains and answers; the caption says so', async () => {
+  writePage('skipgram.html', '<cbow-demo arch="skipgram" subwords></cbow-demo>');
+  const { page, context, problems } = await open('skipgram.html');
+  assert.match(await shadow(page, '.caption'), /Architecture: skip-gram, with fastText subwords \(character n-grams of 3 to 6\)\.$/);
+  const run = await train(page);
+  assert.equal(run.top.length, 3);
+  assert.ok(run.top.some((r) => r.word === 'queen'), JSON.stringify(run.top));
+  assertClean(problems);
+  await context.close();
+});

@@ -7,7 +7,7 @@ import { parseRoute } from '../../web/embed/route.js';
 import { pageTheme } from '../../web/embed/theme.js';
 import { CBOW_RULES, DEFAULT_ANALOGY, parseAnalogy, runSettings } from '../../web/embed/cbow-demo-config.js';
 import { corpusScript } from '../../web/embed/cbow-corpus.js';
-import { TRAINING_DEFAULTS, checkTrainingSettings } from '../../web/core/training-settings.js';
+import { SUBWORD_DEFAULTS, TRAINING_DEFAULTS, checkTrainingSettings } from '../../web/core/training-settings.js';
 
 const INT = { type: 'int', min: 1, max: 1024, default: 128 };
 
@@ -89,17 +89,33 @@ test('the blog theme switches on <html>: Chirpy data-mode, data-theme, classes',
 
 test('<cbow-demo> attributes: corpus, epochs, size, seed with defaults and warnings', () => {
   const read = (attrs) => readAttributes('cbow-demo', CBOW_RULES, (n) => attrs[n] ?? null);
-  assert.deepEqual(read({}), { values: { corpus: 'en', epochs: 5, size: 30, seed: 1, analogy: null }, warnings: [] });
+  const family = { arch: 'cbow', subwords: false };
+  assert.deepEqual(read({}), { values: { corpus: 'en', epochs: 5, size: 30, seed: 1, analogy: null, ...family }, warnings: [] });
   assert.deepEqual(read({ corpus: ' KO ', epochs: '2', size: '64', seed: '7' }).values,
-    { corpus: 'ko', epochs: 2, size: 64, seed: 7, analogy: null });
+    { corpus: 'ko', epochs: 2, size: 64, seed: 7, analogy: null, ...family });
   const bad = read({ corpus: 'fr', epochs: '0', size: '1000', seed: '-1' });
-  assert.deepEqual(bad.values, { corpus: 'en', epochs: 5, size: 30, seed: 1, analogy: null });
+  assert.deepEqual(bad.values, { corpus: 'en', epochs: 5, size: 30, seed: 1, analogy: null, ...family });
   assert.deepEqual(bad.warnings, [
     '<cbow-demo>: corpus must be one of en, ko (got "fr"); using "en".',
     '<cbow-demo>: epochs must be a whole number from 1 to 20 (got "0"); using 5.',
     '<cbow-demo>: size must be a whole number from 2 to 100 (got "1000"); using 30.',
     '<cbow-demo>: seed must be a whole number from 0 to 4294967295 (got "-1"); using 1.',
   ]);
+});
+
+test('<cbow-demo> arch and subwords: skip-gram and fastText subwords, warnings for bad values', () => {
+  const read = (attrs) => readAttributes('cbow-demo', CBOW_RULES, (n) => attrs[n] ?? null);
+  const good = read({ arch: 'SkipGram', subwords: '' });
+  assert.deepEqual([good.values.arch, good.values.subwords, good.warnings], ['skipgram', true, []]);
+  const bad = read({ arch: 'glove', subwords: 'maybe' });
+  assert.deepEqual([bad.values.arch, bad.values.subwords], ['cbow', false]);
+  assert.deepEqual(bad.warnings, [
+    '<cbow-demo>: arch must be one of cbow, skipgram (got "glove"); using "cbow".',
+    '<cbow-demo>: subwords must be true or false (got "maybe"); using false.',
+  ]);
+  const settings = runSettings({ corpus: 'ko', epochs: 5, size: 30, seed: 1, analogy: null, arch: 'skipgram', subwords: true });
+  assert.deepEqual([settings.arch, settings.subwords, settings.alpha, settings.minn, settings.maxn], ['skipgram', true, 0.025, 3, 6]);
+  assert.equal(checkTrainingSettings(settings), null);
 });
 
 test('<cbow-demo> analogy: three words read as x − minus + plus, the corpus default otherwise', () => {
@@ -122,7 +138,7 @@ test('<cbow-demo> analogy: three words read as x − minus + plus, the corpus de
 test('<cbow-demo> run settings: the page trainer\'s defaults with the size, epochs and a seed per run', () => {
   const config = { corpus: 'en', epochs: 3, size: 20, seed: 4294967295, analogy: null };
   const first = runSettings(config);
-  assert.deepEqual(first, { ...TRAINING_DEFAULTS, size: 20, epochs: 3, seed: 4294967295 });
+  assert.deepEqual(first, { ...TRAINING_DEFAULTS, ...SUBWORD_DEFAULTS, size: 20, epochs: 3, seed: 4294967295 });
   assert.equal(checkTrainingSettings(first), null, 'valid for the trainer');
   assert.equal(runSettings(config, 1).seed, 0, '"Train again" takes the next seed, wrapping at 2^32');
   for (const size of [CBOW_RULES.size.min, CBOW_RULES.size.max]) {

@@ -1,8 +1,9 @@
-// Sections 7 and 8 of the page: train word vectors (CBOW) in a Web Worker and watch them
+// Sections 7 and 8 of the page: train word vectors (CBOW or skip-gram, whole words or
+// fastText subwords) in a Web Worker and watch them
 // move, then ask the space questions. Settings are read when Train is pressed, so changes
 // during a run apply to the next one. The worker does all the numeric work; this file only
 // turns its messages into the progress bar, the loss curve, the projection and the lists.
-import { TRAINING_DEFAULTS, checkTrainingSettings } from '../core/training-settings.js';
+import { SUBWORD_DEFAULTS, TRAINING_DEFAULTS, checkTrainingSettings } from '../core/training-settings.js';
 import { parsePairs } from '../core/word-pairs.js';
 import { TrainClient } from './train-client.js';
 import { LossChart } from './loss-chart.js';
@@ -21,7 +22,12 @@ const inputId = (field) => `train-${field.replace(/[A-Z]/g, (c) => `-${c.toLower
 const PRESET_QUESTIONS = {
   en: { word: 'king', analogy: ['man', 'king', 'woman'], pairs: 'dog dogs, cat cats, horse horses, bird birds, cow cows, rabbit rabbits, mouse mice, duck ducks' },
   ko: { word: '왕', analogy: ['남자', '왕', '여자'], pairs: '개 개들, 고양이 고양이들, 말 말들, 새 새들, 소 소들, 토끼 토끼들, 쥐 쥐들, 오리 오리들' },
+  // 왕과 never occurs in this corpus: whole words have no row for it, subwords build one.
+  'ko-attached': { word: '왕과', analogy: ['남자는', '왕은', '여자는'], pairs: '개가 개들이, 고양이가 고양이들이, 말이 말들이, 새가 새들이, 소가 소들이, 토끼가 토끼들이' },
 };
+// Korean syllables are dense: a one-syllable stem (왕) plus '<' is only two characters, so the
+// Korean preset uses shorter n-grams than fastText's 3..6 (README, "Skip-gram and subwords").
+const PRESET_NGRAMS = { 'ko-attached': { subwords: true, minn: 2, maxn: 4 } };
 
 export class TrainingView {
   /** getText() -> { input: string | Uint8Array, lowercase, mode, merges } for the "text in section 1" source. */
@@ -43,6 +49,7 @@ export class TrainingView {
       onSelect: (word) => { $('nn-word').value = word; this.neighbors(); },
     });
     for (const f of FIELDS) $(inputId(f)).value = String(TRAINING_DEFAULTS[f]);
+    this.setFamily(SUBWORD_DEFAULTS);
     // The idle line uses the glyphs of the live one, so their fonts are found at load, not in a training frame.
     $('train-stats').textContent = strings.trIdle;
     this.bind();
@@ -96,7 +103,16 @@ export class TrainingView {
     return this.S.trSourceName(source, source === 'text' ? this.textOrigin : null);
   }
 
+  setFamily({ arch, subwords, minn, maxn }) {
+    if (arch) $('train-arch').value = arch;
+    $('train-subwords').checked = subwords;
+    $('train-minn').value = String(minn);
+    $('train-maxn').value = String(maxn);
+  }
+
   fillQuestions() {
+    const ngrams = PRESET_NGRAMS[$('train-source').value];
+    if (ngrams) this.setFamily(ngrams);
     const q = PRESET_QUESTIONS[$('train-source').value];
     if (!q) return;
     $('nn-word').value = q.word;
@@ -147,6 +163,7 @@ export class TrainingView {
     keepFocus(focused);
     for (const id of ['nn-go', 'an-go', 'dir-go', 'lookup-go']) $(id).disabled = !this.hasVectors;
     for (const button of document.querySelectorAll('.export button')) button.disabled = !this.hasVectors;
+    $('export-fasttext').disabled = !(this.hasVectors && this.info?.subwords && this.status === 'done');
   }
 
   showError(message) {
@@ -158,10 +175,13 @@ export class TrainingView {
 
   settings() {
     const out = {};
-    for (const f of FIELDS) {
+    for (const f of [...FIELDS, 'minn', 'maxn']) {
       const raw = $(inputId(f)).value.trim();
       out[f] = raw === '' ? NaN : Number(raw);
     }
+    out.arch = $('train-arch').value;
+    out.subwords = $('train-subwords').checked;
+    out.bucket = SUBWORD_DEFAULTS.bucket;
     return out;
   }
 
@@ -250,6 +270,7 @@ export class TrainingView {
     return {
       started: ({ info, words, counts }) => {
         this.info = info;
+        $('nn-note').textContent = '';
         this.hasVectors = true;
         this.status = 'running';
         this.plot.setWords(words, counts);
@@ -434,12 +455,32 @@ export class TrainingView {
     return k;
   }
 
+  // With subwords: the word's own row (if seen) and its n-grams, each with its share of the
+  // vector (src/fasttext/subword_space.h), largest first.
+  showPieces(pieces) {
+    const list = $('lookup-pieces');
+    $('lookup-pieces-note').textContent = pieces ? this.S.piecesNote(pieces.word, pieces.pieces.length) : '';
+    list.replaceChildren(...(pieces?.pieces ?? []).slice().sort((a, b) => b.share - a.share).map((p) => {
+      const li = document.createElement('li');
+      const text = document.createElement('span');
+      text.className = 'piece';
+      text.textContent = p.wholeWord ? this.S.pieceWholeWord(p.text) : p.text;
+      const share = document.createElement('span');
+      share.className = 'score';
+      share.textContent = `${(100 * p.share).toFixed(1)} %`;
+      li.append(text, ' ', share);
+      return li;
+    }));
+  }
+
   neighbors() {
     return this.runQuestion('nn-error', async () => {
       const word = $('nn-word').value.trim();
       if (!word) throw new Error(this.S.askNoWord);
       const metric = $('nn-metric').value;
       const results = await this.client.ask('neighbors', word, this.k('nn-k'), metric);
+      const pieces = this.info?.subwords ? await this.client.ask('wordPieces', word) : null;
+      $('nn-note').textContent = pieces && !pieces.seen ? this.S.nnFromNgrams(word, pieces.pieces.length) : '';
       this.fillResults('nn-results', results);
       $('nn-results').dataset.metric = metric;
       $('nn-results').dataset.word = word;
@@ -479,7 +520,10 @@ export class TrainingView {
       if (!word) throw new Error(this.S.askNoWord);
       const r = await this.client.ask('lookup', word);
       const S = this.S;
-      $('lookup-explain').textContent = S.lookupExplain(r.word, r.id, r.vocabSize, r.dim);
+      const pieces = this.info?.subwords ? await this.client.ask('wordPieces', word) : null;
+      $('lookup-explain').textContent = r.id >= 0 ? S.lookupExplain(r.word, r.id, r.vocabSize, r.dim)
+        : S.lookupExplainNgrams(r.word, pieces.pieces.length, r.dim);
+      this.showPieces(pieces);
       this.rowMap ??= new Heatmap($('lookup-row'), { label: S.lookupLabel, legendLabel: S.legendLabel });
       this.rowMap.render({
         values: r.row, rows: 1, cols: r.dim, rowLabels: [r.word],

@@ -4,7 +4,7 @@
 //   { type: 'start', runId, text, settings } | { type: 'load', runId, file | bytes } (a word2vec file: a File or its bytes)
 //     (settings.tokenizer 'gpt2': GPT-2's ranks are fetched once, from assets/ next to this script)
 //   | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' } | { type: 'method', method: 'pca'|'pca3'|'tsne' }
-//   { type: 'query', id, method: 'neighbors'|'analogy'|'direction'|'projection'|'exportFile'|'lookup', args }
+//   { type: 'query', id, method: 'neighbors'|'analogy'|'direction'|'projection'|'exportFile'|'lookup'|'wordPieces', args }
 // Messages out (all with runId): 'started' (info, words, counts), 'progress', 'projection'
 // (PCA, 2-D or with method 'pca3' 3-D, about every 200 ms and at the end; t-SNE every few iterations once vectors are final), 'done', 'loadProgress' (fraction, rows, totalRows), 'loaded' (info, seconds), 'paused',
 // 'cancelled', 'failed' (message; fatal: 'memory' | 'trap' when the module can no longer be trusted:
@@ -245,7 +245,7 @@ function fileLoop(id) {
 function answer({ id, method, args }) {
   try {
     if (!run) throw new Error('train first: there are no vectors yet');
-    if (!['neighbors', 'analogy', 'direction', 'projection', 'exportFile', 'lookup'].includes(method)) throw new Error(`unknown question '${method}'`);
+    if (!['neighbors', 'analogy', 'direction', 'projection', 'exportFile', 'lookup', 'wordPieces'].includes(method)) throw new Error(`unknown question '${method}'`);
     self.postMessage({ type: 'answer', id, result: run[method](...args) });
   } catch (error) {
     self.postMessage({ type: 'answer', id, error: error?.message ?? String(error) });

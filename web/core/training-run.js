@@ -1,4 +1,4 @@
-// One CBOW training run over the WASM module, driven in time slices so a Web Worker stays
+// One training run (CBOW or skip-gram, on whole words or fastText subwords) over the WASM module, driven in time slices so a Web Worker stays
 // responsive between them (pause, resume, cancel, questions): step() trains for about
 // `sliceMs` and adapts the chunk size to the measured speed. Also answers the page's
 // questions about the current vectors (vector-queries.js) and gives the PCA projection of
@@ -15,7 +15,9 @@ export class TrainingRun extends VectorQueries {
   /**
    * `settings`: the page's names (size, window, negative, epochs, alpha, minCount, sample, seed), and
    * how the text becomes words: tokenizer ('whitespace' default | 'word' | 'char' | 'bpe' | 'gpt2'),
-   * lowercase, merges, gpt2Ranks (the bytes of gpt2-ranks.bin for 'gpt2').
+   * lowercase, merges, gpt2Ranks (the bytes of gpt2-ranks.bin for 'gpt2'); arch ('cbow' default |
+   * 'skipgram') and subwords (true: fastText's subword model, with minn, maxn, bucket): then
+   * neighbors, analogy and lookup answer for words the corpus never had, built from n-grams.
    */
   constructor(module, text, settings, { sliceMs = 25, lossWindow = 20000 } = {}) {
     super();
@@ -30,13 +32,62 @@ export class TrainingRun extends VectorQueries {
     this.pca = new PcaFrames(this.dim);
     this.snapshot = null; // WordVectors of the last query, valid until the next step
     this.progress = this.trainer.progress();
+    this.subwords = this.trainer.subwords();
+    this.arch = this.trainer.arch();
+    this.subwordModel = null; // with subwords: the model and its SubwordSpace of the last query, until the next step
+    this.subwordSpace = null;
   }
 
   info() {
     return {
       vocabSize: this.words.length, dim: this.dim, corpusWords: this.trainer.corpusWords(),
       totalWords: this.progress.totalWords, warnings: this.trainer.warnings(), ...this.tokenization,
+      arch: this.arch, subwords: this.subwords,
     };
+  }
+
+  /** With subwords: the SubwordSpace of the current vectors (rebuilt after the next step). */
+  subwordsSpace() {
+    if (!this.subwords) throw new Error('this run has no subwords');
+    if (!this.subwordSpace) {
+      this.subwordModel = this.trainer.subwordModel();
+      this.subwordSpace = this.module.createSubwordSpace(this.subwordModel);
+    }
+    return this.subwordSpace;
+  }
+
+  neighbors(word, k = 10, metric = 'cosine') {
+    return this.subwords ? this.subwordsSpace().neighbors(word, k, metric) : super.neighbors(word, k, metric);
+  }
+
+  analogy(a, b, c, k = 10) {
+    return this.subwords ? this.subwordsSpace().analogy(a, b, c, k) : super.analogy(a, b, c, k);
+  }
+
+  /**
+   * How a word's vector is made: { word, seen, pieces: [{ text, wholeWord, share }] }. With
+   * subwords: its own row (if seen) and its n-grams, each with its share of the vector (the
+   * shares sum to 1); without: the word's own row alone, if seen.
+   */
+  wordPieces(word) {
+    if (!this.subwords) {
+      const seen = this.vectors().indexOf(word) >= 0;
+      return { word, seen, pieces: seen ? [{ text: word, wholeWord: true, share: 1 }] : [] };
+    }
+    const space = this.subwordsSpace();
+    return { word, seen: space.seen(word), pieces: space.pieces(word) };
+  }
+
+  /** A word's row; with subwords also for an unseen word (its vector from n-grams, id -1). */
+  lookup(word) {
+    if (!this.subwords || this.subwordsSpace().seen(word)) return super.lookup(word);
+    return { word, id: -1, vocabSize: this.words.length, dim: this.dim, row: this.subwordModel.vector(word) };
+  }
+
+  exportFile(format) {
+    if (format !== 'fasttext-bin') return super.exportFile(format);
+    this.subwordsSpace();
+    return { name: 'model.bin', type: 'application/octet-stream', data: this.subwordModel.toFastTextBin() };
   }
 
   /** Trains for about sliceMs; returns the progress. Throws when training diverges. */
@@ -71,6 +122,9 @@ export class TrainingRun extends VectorQueries {
 
   dropSnapshot() {
     this.dropSpace();
+    for (const o of [this.subwordSpace, this.subwordModel]) if (o && !o.isDeleted()) o.delete();
+    this.subwordSpace = null;
+    this.subwordModel = null;
     if (this.snapshot && !this.snapshot.isDeleted()) this.snapshot.delete();
     this.snapshot = null;
   }

@@ -19,13 +19,37 @@ export const TRAINING_LIMITS = Object.freeze({
   seed: [0, 4294967295, true],
 });
 
-/** null when every field is valid, else { field, value, min, max, integer }. */
+// The architecture and fastText's subword model (issue 12). bucket: fastText's default of
+// 2,000,000 n-gram rows would take 400 MB at size 50 (1.2 GB at 300) in a browser tab; the
+// built-in corpora have a few thousand distinct words, about 30,000 distinct n-grams, so
+// 100,000 rows (20 MB at size 50) keep most n-grams in a row of their own.
+export const SUBWORD_DEFAULTS = Object.freeze({ arch: 'cbow', subwords: false, minn: 3, maxn: 6, bucket: 100000 });
+
+export const SUBWORD_LIMITS = Object.freeze({
+  minn: [1, 20, true],
+  maxn: [1, 20, true],
+  bucket: [1, 2000000, true],
+});
+
+export const ARCHITECTURES = Object.freeze(['cbow', 'skipgram']);
+
+/**
+ * null when every field is valid, else { field, value, min, max, integer } (for arch:
+ * { field: 'arch', value, choices }). The subword fields are checked only with subwords: true.
+ */
 export function checkTrainingSettings(settings) {
-  for (const [field, [min, max, integer]] of Object.entries(TRAINING_LIMITS)) {
+  if (settings.arch !== undefined && !ARCHITECTURES.includes(settings.arch)) {
+    return { field: 'arch', value: settings.arch, choices: ARCHITECTURES };
+  }
+  const limits = settings.subwords ? { ...TRAINING_LIMITS, ...SUBWORD_LIMITS } : TRAINING_LIMITS;
+  for (const [field, [min, max, integer]] of Object.entries(limits)) {
     const value = settings[field];
     const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max &&
       (!integer || Number.isInteger(value));
     if (!ok) return { field, value, min, max, integer };
+  }
+  if (settings.subwords && settings.minn > settings.maxn) {
+    return { field: 'minn', value: settings.minn, min: 1, max: settings.maxn, integer: true };
   }
   return null;
 }

@@ -3,7 +3,7 @@
 // attribute ("king man woman" = king − man + woman), and the training settings of a run.
 // The defaults train the built-in corpora (assets/corpora/, ~100,000 words) in about a
 // second and put queen first for king − man + woman (여왕 for 왕 − 남자 + 여자) for seeds 1–3.
-import { TRAINING_DEFAULTS } from '../core/training-settings.js';
+import { SUBWORD_DEFAULTS, TRAINING_DEFAULTS } from '../core/training-settings.js';
 
 export const CBOW_RULES = {
   corpus: { key: 'corpus', type: 'enum', values: ['en', 'ko'], default: 'en' },
@@ -11,6 +11,9 @@ export const CBOW_RULES = {
   size: { key: 'size', type: 'int', min: 2, max: 100, default: 30 },
   seed: { key: 'seed', type: 'int', min: 0, max: 4294967295, default: 1 },
   analogy: { key: 'analogy', type: 'string', default: null },
+  // Issue 12: skip-gram instead of CBOW, and fastText's subword model (n-grams of 3 to 6 characters).
+  arch: { key: 'arch', type: 'enum', values: ['cbow', 'skipgram'], default: 'cbow' },
+  subwords: { key: 'subwords', type: 'bool', default: false },
 };
 
 /** What each built-in corpus is built to show: x − minus + plus. */
@@ -37,5 +40,10 @@ export function parseAnalogy(raw, corpus, tag = 'cbow-demo') {
 
 /** The settings of one training run (web/core/training-settings.js names) for a config. */
 export function runSettings(config, runIndex = 0) {
-  return { ...TRAINING_DEFAULTS, size: config.size, epochs: config.epochs, seed: (config.seed + runIndex) % 4294967296 };
+  return {
+    ...TRAINING_DEFAULTS, size: config.size, epochs: config.epochs, seed: (config.seed + runIndex) % 4294967296,
+    ...SUBWORD_DEFAULTS, arch: config.arch ?? 'cbow', subwords: !!config.subwords,
+    // word2vec's starting rate for skip-gram (it makes one update per context word, not one per window).
+    ...(config.arch === 'skipgram' ? { alpha: 0.025 } : {}),
+  };
 }

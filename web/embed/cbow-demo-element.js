@@ -1,4 +1,5 @@
-// <cbow-demo corpus="en|ko" epochs="5" size="30" seed="1" analogy="king man woman" theme="auto">:
+// <cbow-demo corpus="en|ko" epochs="5" size="30" seed="1" analogy="king man woman" arch="cbow|skipgram"
+// subwords theme="auto">:
 // word vectors trained in the reader's browser on a built-in corpus when they press Train (CBOW,
 // Mikolov et al. 2013, "Efficient Estimation of Word Representations in Vector Space"), with a
 // progress bar, the loss, the 2-D PCA projection moving as it learns, and then one analogy:
@@ -118,7 +119,8 @@ export class CbowDemoElement extends EmbedWidget {
     this.button.textContent = this.runs > 0 ? S.cbRetrain : S.cbTrain;
     this.button.setAttribute('aria-label', `${this.runs > 0 ? S.cbRetrain : S.cbTrain}: ${S.cbTrainName(corpus)}`);
     this.setBusy(this.state === 'loading' || this.state === 'running');
-    this.caption.textContent = S.cbCaption(corpus, c.size, c.epochs);
+    this.caption.textContent = S.cbCaption(corpus, c.size, c.epochs) +
+      (c.arch === 'skipgram' || c.subwords ? ` ${S.cbFamily(c.arch, c.subwords)}` : '');
     if (this.state !== 'done' || !this.answer) {
       this.analogyLine.textContent = S.cbAnalogyWaiting(...this.analogyWords);
     }

@@ -89,6 +89,7 @@ const en = {
   attnPositionsNone: 'none',
   avCaption: (d, heads, proj) => `Self-attention of the sentence's word tokens (d_model ${d}, ${heads} head${heads > 1 ? 's' : ''}, ${proj} projections), computed in your browser. Hover a cell for its numbers.`,
   avShuffleExplain: 'Shuffle the words: without positions the weights only move with their words (difference 0); with positions they change.',
+  cbFamily: (arch, subwords) => `Architecture: ${arch === 'skipgram' ? 'skip-gram' : 'CBOW'}${subwords ? ', with fastText subwords (character n-grams of 3 to 6)' : ''}.`,
 };
 
 const ko = {
@@ -174,6 +175,7 @@ const ko = {
   attnPositionsNone: '없음',
   avCaption: (d, heads, proj) => `문장의 단어 토큰에 대한 셀프 어텐션 (d_model ${d}, 헤드 ${heads}개, ${proj === 'random' ? '난수' : '항등'} 투영), 브라우저 안에서 계산합니다. 칸에 마우스를 올리면 숫자가 보입니다.`,
   avShuffleExplain: '단어를 섞어 보세요: 위치가 없으면 가중치는 단어를 따라 자리만 옮기고 (차이 0), 위치가 있으면 달라집니다.',
+  cbFamily: (arch, subwords) => `구조: ${arch === 'skipgram' ? '스킵그램' : 'CBOW'}${subwords ? ', fastText 부분 단어(3~6글자 n-그램) 사용' : ''}.`,
 };
 
 /** The strings for a BCP 47 tag: Korean for ko*, English otherwise. */

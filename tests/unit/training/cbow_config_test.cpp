@@ -51,3 +51,23 @@ TEST_CASE("cbow config rejects each bad field with its own message", "[cbow][con
     CHECK_THROWS_WITH(validate(c), k.message);
   }
 }
+
+TEST_CASE("architecture and subword settings: names, defaults and checks", "[cbow][skipgram][subwords][config]") {
+  CHECK(parse_architecture("cbow") == Architecture::Cbow);
+  CHECK(parse_architecture("skipgram") == Architecture::SkipGram);
+  CHECK(std::string(architecture_name(Architecture::SkipGram)) == "skipgram");
+  CHECK_THROWS_WITH(parse_architecture("CBOW"), "architecture must be cbow or skipgram, got 'CBOW'");
+  CbowConfig c;
+  CHECK(c.arch == Architecture::Cbow);
+  CHECK_FALSE(c.subwords);
+  CHECK(c.ngrams.minn == 3);
+  CHECK(c.ngrams.maxn == 6);
+  CHECK(c.ngrams.bucket == 2000000u);  // fastText's defaults
+  c.ngrams.maxn = 30;
+  CHECK_NOTHROW(validate(c));  // ignored without subwords
+  c.subwords = true;
+  CHECK_THROWS_WITH(validate(c), "maxn must be between 1 and 20, got 30");
+  c.ngrams.maxn = 6;
+  c.batch = 2;
+  CHECK_THROWS_WITH(validate(c), "batch must be 1 for skip-gram and for subwords (batches are CBOW on whole words only), got 2");
+}

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "fasttext/subword_ngrams.h"
 #include "training/cbow_trainer.h"
 #include "math/random.h"
 #include "test_helpers.h"
@@ -188,4 +189,156 @@ TEST_CASE("cbow stops with a clear error when training diverges", "[cbow][bad-in
   // The trainer stays failed: no more training, no export of garbage.
   CHECK_THROWS_WITH(t.train(10), Catch::StartsWith("training diverged"));
   CHECK_THROWS_WITH(t.word_vectors(), Catch::StartsWith("training diverged"));
+}
+
+// ---- skip-gram and subwords (the rest of the family, same trainer) ----
+
+namespace {
+
+CbowConfig family_config(Architecture arch, bool subwords) {
+  CbowConfig c = small_config();
+  c.arch = arch;
+  c.subwords = subwords;
+  c.ngrams.bucket = 5000;
+  return c;
+}
+
+// The planted corpus with a Korean particle glued to every word, as in normal writing:
+// "a3은 a5을 ...": 3 particles, so each word has three forms.
+std::string planted_with_particles(int lines, std::uint64_t seed) {
+  const char* particles[] = {"은", "을", "이"};
+  Rng rng(seed);
+  std::string text;
+  for (int l = 0; l < lines; ++l) {
+    const int g = static_cast<int>(rng.below(kGroups));
+    for (int i = 0; i < 12; ++i) {
+      if (i) text += ' ';
+      text += word_name(g, static_cast<int>(rng.below(kGroupWords))) + "xyz" + particles[rng.below(3)];
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("skip-gram and subword training are bit-identical for a seed, whatever the chunks", "[skipgram][subwords][determinism]") {
+  const std::string text = planted_corpus(200, 1);
+  for (Architecture arch : {Architecture::Cbow, Architecture::SkipGram}) {
+    for (bool subwords : {false, true}) {
+      if (arch == Architecture::Cbow && !subwords) continue;  // covered above
+      INFO(architecture_name(arch) << (subwords ? " with subwords" : ""));
+      CbowConfig c = family_config(arch, subwords);
+      const RowMatrix a = train_all(text, c);
+      CHECK(a.rows() == 33 + (subwords ? 5000 : 0));
+      CHECK(same_bits(a, train_all(text, c, 29)));
+      c.seed = 2;
+      CHECK_FALSE(same_bits(a, train_all(text, c)));
+    }
+  }
+}
+
+TEST_CASE("subwords leave whole-word CBOW's results unchanged when off", "[subwords][determinism]") {
+  const std::string text = planted_corpus(200, 1);
+  CbowConfig c = small_config();
+  CbowConfig other = c;
+  other.ngrams.minn = 2;  // ignored without subwords
+  other.ngrams.bucket = 7;
+  CHECK(same_bits(train_all(text, c), train_all(text, other)));
+}
+
+TEST_CASE("skip-gram loss starts at (1 + negative) log 2 per pair and falls", "[skipgram][loss]") {
+  CbowConfig c = family_config(Architecture::SkipGram, false);
+  c.loss_window = 600;
+  CbowTrainer t(TrainingCorpus::from_text(planted_corpus(1000, 3), 1), c);
+  const double first = t.train(60).loss;
+  CHECK(first == test::approx(6 * std::log(2.0), 0.15));
+  double last = first;
+  while (!t.finished()) last = t.train(5000).loss;
+  CHECK(last < first - 1.0);
+}
+
+TEST_CASE("skip-gram and subword models put words that share contexts together (planted groups)", "[skipgram][subwords][planted]") {
+  const std::string text = planted_corpus(1500, 4);
+  for (Architecture arch : {Architecture::Cbow, Architecture::SkipGram}) {
+    for (bool subwords : {false, true}) {
+      INFO(architecture_name(arch) << (subwords ? " with subwords" : ""));
+      CbowTrainer t(TrainingCorpus::from_text(text, 1), family_config(arch, subwords));
+      while (!t.train(20000).finished) {
+      }
+      const WordVectors v = t.word_vectors();
+      REQUIRE(v.size() == kGroups * kGroupWords);
+      // At least 90% of the 3 nearest neighbours in the word's group (chance: 7/31).
+      CHECK(same_group_neighbours(v, 3) >= kGroups * kGroupWords * 3 * 9 / 10);
+    }
+  }
+}
+
+TEST_CASE("with subwords a word's vector is the mean of its own row and its n-gram rows", "[subwords]") {
+  CbowConfig c = family_config(Architecture::SkipGram, true);
+  CbowTrainer t(TrainingCorpus::from_text(planted_with_particles(100, 5), 1), c);
+  t.train(3000);
+  const WordVectors v = t.word_vectors();
+  const Vocabulary& vocab = t.corpus().vocabulary();
+  for (std::int32_t id : {1, 7, 40}) {
+    const std::string& word = vocab.token(id);
+    std::vector<std::int32_t> rows{id};
+    append_subword_rows(word, c.ngrams, static_cast<std::int64_t>(vocab.size()), rows);
+    CHECK(rows.size() == 1 + subword_ngrams(word, c.ngrams).size());
+    Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(c.size);
+    for (auto r : rows) mean += t.input_vectors().row(r).cast<double>();
+    mean /= static_cast<double>(rows.size());
+    const long i = v.index_of(word);
+    REQUIRE(i >= 0);
+    for (int k = 0; k < c.size; ++k) CHECK(v.vectors()(i, k) == test::approx(mean(k), 1e-6));
+  }
+}
+
+TEST_CASE("a subword model answers for a form it never saw, from its n-grams", "[subwords][planted]") {
+  // The corpus has a3xyz은, a3xyz을, a3xyz이 but never a3xyz가: whole-word training has no
+  // row for it; the subword model builds one from <a3x, a3xy, ... and puts it in group a.
+  const std::string text = planted_with_particles(1500, 6);
+  for (Architecture arch : {Architecture::Cbow, Architecture::SkipGram}) {
+    INFO(architecture_name(arch));
+    CbowTrainer t(TrainingCorpus::from_text(text, 1), family_config(arch, true));
+    while (!t.train(20000).finished) {
+    }
+    const SubwordModel model = t.subword_model();
+    const WordVectors v = model.word_vectors();
+    REQUIRE(model.index_of("a3xyz가") < 0);
+    const std::vector<float> q = model.vector("a3xyz가");
+    const VectorSearch search(v.vectors());
+    const auto near = search.nearest(Eigen::Map<const RowVector>(q.data(), static_cast<Eigen::Index>(q.size())), 5, {});
+    for (const auto& n : near) CHECK(v.word(static_cast<std::size_t>(n.id))[0] == 'a');
+  }
+}
+
+TEST_CASE("the family's bad settings fail before allocating, with the size in the message", "[subwords][bad-input]") {
+  const auto corpus = [] { return TrainingCorpus::from_text("a b c\nb c d e\n", 1); };
+  CbowConfig c = family_config(Architecture::Cbow, true);
+  c.size = 4096;
+  c.ngrams.bucket = 100000000;
+  CHECK_THROWS_WITH(CbowTrainer(corpus(), c), "bucket 100000000 + 6 words at size 4096 need 1562501 MiB for the input "
+                                              "matrix, more than the 2048 MiB limit; lower bucket or size");
+  c = family_config(Architecture::SkipGram, false);
+  c.batch = 4;
+  CHECK_THROWS_WITH(CbowTrainer(corpus(), c), "batch must be 1 for skip-gram and for subwords (batches are CBOW on whole "
+                                              "words only), got 4");
+  c = family_config(Architecture::Cbow, true);
+  c.ngrams.minn = 7;
+  CHECK_THROWS_WITH(CbowTrainer(corpus(), c), "minn must be between 1 and maxn (6), got 7");
+  CHECK_THROWS_WITH(parse_architecture("sg"), "architecture must be cbow or skipgram, got 'sg'");
+}
+
+TEST_CASE("releasing the subword model moves the same weights out and ends the trainer", "[subwords]") {
+  CbowTrainer t(TrainingCorpus::from_text(planted_with_particles(50, 7), 1), family_config(Architecture::Cbow, true));
+  t.train(2000);
+  const SubwordModel copy = t.subword_model();
+  const SubwordModel moved = t.release_subword_model();
+  CHECK(moved.words() == copy.words());
+  CHECK(same_bits(moved.input(), copy.input()));
+  CHECK(same_bits(moved.output(), copy.output()));
+  CHECK(moved.input().rows() == static_cast<Eigen::Index>(copy.size()) + 5000);
+  CHECK_THROWS_WITH(t.train(10), "the trainer's weights were released");
+  CHECK_THROWS_WITH(t.subword_model(), "the subword model was already released");
 }
