@@ -62,6 +62,7 @@ test('axe: the example blog post, light and dark (its own switch), and the embed
   assert.equal(await page.evaluate(() => document.documentElement.dataset.mode), 'dark');
   assert.deepEqual(await audit(page, t, 'blog post, dark'), []);
   await page.goto(`${session.url}embed-docs.html`);
+  await page.locator('token-view').scrollIntoViewIfNeeded(); // the figures start when they come near the screen
   await page.waitForFunction(() => document.querySelector('token-view')?.renderCount > 0);
   assert.deepEqual(await audit(page, t, 'embed docs'), []);
   await context.close();

@@ -92,13 +92,17 @@ export class AttentionView {
       this.update();
     });
     if (typeof ResizeObserver === 'function') {
+      // Redraw for a new width in the next frame, not inside the observer's callback (as section 6
+      // does: a change during delivery makes Firefox report "ResizeObserver loop completed").
       let width = 0;
-      new ResizeObserver(() => {
-        if (this.root.clientWidth !== width) {
-          width = this.root.clientWidth;
-          this.update();
-        }
-      }).observe(this.root);
+      let frame = 0;
+      const redraw = () => {
+        frame = 0;
+        if (this.root.clientWidth === width) return;
+        width = this.root.clientWidth;
+        this.update();
+      };
+      new ResizeObserver(() => { frame ||= requestAnimationFrame(redraw); }).observe(this.root);
     }
   }
 

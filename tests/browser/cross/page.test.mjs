@@ -13,9 +13,15 @@ let session;
 before(async () => { session = await openCrossSession(); });
 after(async () => { await session?.close(); });
 
-async function openPage() {
+/** A new tab on the page; closed after the test `t` even when an assertion fails first (WebKit's
+ *  driver allows one session at a time: a tab left open would fail the next test). */
+async function openPage(t, query = '') {
   const tab = await session.newTab();
-  await tab.goto(session.url);
+  const close = tab.close.bind(tab);
+  let closed = null;
+  tab.close = () => (closed ??= close());
+  t?.after(() => tab.close().catch(() => {}));
+  await tab.goto(`${session.url}${query}`);
   await tab.waitFor(() => document.querySelectorAll('#tokens .tok').length > 0, null, { timeout: 60000 });
   return tab;
 }
@@ -34,7 +40,7 @@ async function setText(tab, text) {
 const tokenTexts = (tab) => tab.evaluate(() => [...document.querySelectorAll('#tokens .tok')].map((t) => t.textContent));
 
 test(`page: the sample loads and typed text is tokenised (${process.env.EMBPLAY_BROWSER ?? 'chromium'})`, async (t) => {
-  const tab = await openPage();
+  const tab = await openPage(t);
   t.diagnostic(session.version);
   assert.ok((await tab.evaluate(() => document.querySelector('#text').value)).includes('football'));
   assert.ok((await tab.evaluate(() => document.querySelectorAll('#vocab tbody tr').length)) > 10);
@@ -54,10 +60,10 @@ test(`page: the sample loads and typed text is tokenised (${process.env.EMBPLAY_
   await tab.close();
 });
 
-test('page: the positional-encoding heatmap is drawn, and several loads raise no error', async () => {
+test('page: the positional-encoding heatmap is drawn, and several loads raise no error', async (t) => {
   // Firefox raised the ResizeObserver loop error in about one load in four: five loads.
   for (let load = 0; load < 5; load++) {
-    const tab = await openPage();
+    const tab = await openPage(t);
     await tab.evaluate(() => document.querySelector('#pe').scrollIntoView());
     const cells = await tab.waitFor(() => {
       const c = document.querySelector('#pe-table canvas');
@@ -100,9 +106,15 @@ async function lossChartOnScreen(tab) {
 }
 
 test('page: Tab and Enter train the English preset, focus stays usable, queen is first, the loss chart survives scrolling', async (t) => {
-  const tab = await openPage();
+  const tab = await openPage(t);
   // Reach Train by keyboard from the last setting before it.
-  await tab.evaluate(() => { document.querySelector('#train-seed').focus(); document.querySelector('#train-seed').scrollIntoView(); });
+  await tab.evaluate(() => {
+    const focusable = [...document.querySelectorAll('#train input, #train select, #train button')]
+      .filter((e) => !e.disabled && !e.hidden && e.type !== 'hidden' && e.getClientRects().length > 0);
+    const last = focusable[focusable.indexOf(document.querySelector('#train-start')) - 1];
+    last.focus();
+    last.scrollIntoView();
+  });
   await tab.press('Tab');
   assert.equal(await tab.evaluate(() => document.activeElement.id), 'train-start');
   // Where focus is each time Train is disabled or enabled again (the disabled spell can be shorter
@@ -147,10 +159,8 @@ test('page: Tab and Enter train the English preset, focus stays usable, queen is
   await tab.close();
 });
 
-test('page: a WebAssembly trap in either worker shows one message, the worker is replaced and the text is kept', async () => {
-  const tab = await session.newTab();
-  await tab.goto(`${session.url}?debug`);
-  await tab.waitFor(() => document.querySelectorAll('#tokens .tok').length > 0, null, { timeout: 60000 });
+test('page: a WebAssembly trap in either worker shows one message, the worker is replaced and the text is kept', async (t) => {
+  const tab = await openPage(t, '?debug');
   await setText(tab, 'my own words stay here');
   // The core worker (tokens). Each engine words the trap its own way: only the frame is checked.
   await tab.evaluate(() => window.embplayDebug.trapCoreWorker());
@@ -164,6 +174,12 @@ test('page: a WebAssembly trap in either worker shows one message, the worker is
   const trainMessage = await tab.waitFor(() => !document.querySelector('#train-error').hidden && document.querySelector('#train-error').textContent);
   assert.match(trainMessage, /^Training stopped: the WebAssembly code failed \(.+\)\. The worker was restarted and your text is kept/);
   assert.equal(await tab.evaluate(() => document.querySelectorAll('[role=alert]:not([hidden])').length), 1, 'one message');
+  // The typed text (six words) is now the training source (issue 15): train the English corpus instead.
+  await tab.evaluate(() => {
+    const source = document.querySelector('#train-source');
+    source.value = 'en';
+    source.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await tab.click('#train-start');
   await tab.waitFor(() => document.querySelector('#train-progress').getAttribute('aria-valuenow') === '100' &&
     document.querySelector('#train-progress').dataset.ms, null, { timeout: 120000, interval: 250 });
