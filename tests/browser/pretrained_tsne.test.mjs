@@ -8,11 +8,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession } from './browser.mjs';
 import { root } from '../node/load_module.mjs';
 
+const AXE = createRequire(new URL('../../web/package.json', import.meta.url)).resolve('axe-core/axe.min.js');
 const ANIMALS = ['cat', 'dog', 'horse', 'cow', 'sheep', 'pig', 'goat', 'duck', 'mouse', 'rabbit', 'bird', 'fish'];
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 // Every planted token once, with the space GPT-2 gives it ("Ġcat"), among a few others.
@@ -117,6 +119,17 @@ test('one click maps the most frequent tokens of section 1 by t-SNE; the planted
     }
   }
 
+  // axe-core on section 10 with the map and its table open, light and dark: no serious or critical violation.
+  await page.click('#pt-map-points summary');
+  await page.addScriptTag({ path: AXE });
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = await page.evaluate(async () => (await window.axe.run('#pretrained', { resultTypes: ['violations'] })).violations
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`));
+    for (const v of violations) t.diagnostic(`axe ${scheme}: ${v}`);
+    assert.deepEqual(violations.filter((v) => /^(serious|critical) /.test(v)), [], scheme);
+  }
+
   // Keyboard: the plot is reachable and zooms with + and resets with 0.
   await canvas.focus();
   await page.keyboard.press('+');
@@ -210,8 +223,10 @@ test('300 tokens: questions answered while t-SNE runs, Stop keeps the map and fo
   await page.click('#pt-pca-go');
   await page.waitForSelector('#pt-pca-error:not([hidden])');
   assert.match(await page.textContent('#pt-pca-error'), /t-SNE needs between 3 and 2000 points, got 2/);
+  assert.equal(await page.getAttribute('#pt-map', 'data-state'), 'failed');
+  assert.equal(await page.isHidden('#pt-map-progress'), true);
   await page.click('#pt-map-frequent');
-  await page.waitForFunction(() => document.querySelector('#pt-map').dataset.state === 'running', null, { polling: 5 });
+  await page.waitForFunction(() => ['running', 'done'].includes(document.querySelector('#pt-map').dataset.state), null, { polling: 5 });  // usually still running
   await page.setInputFiles('#pt-file', join(dir, 'gpt2-bf16.safetensors'));
   await page.waitForFunction(() => /gpt2-bf16/.test(document.querySelector('#pt-status').textContent) && !document.querySelector('#pt-loaded').hidden);
   assert.equal(await page.isHidden('#pt-pca-box'), true);

@@ -185,6 +185,7 @@ export class PretrainedView {
         .map((w) => g + (s.kind === 'bert' ? w.toLowerCase() : w)).join(' ');
     }
     $('pt-lookup-block').hidden = !s.tokenizer;
+    $('pt-map-frequent').hidden = !s.tokenizer;  // counting a text's tokens needs the model's tokenizer
     $('pt-positions-block').hidden = !(s.positionRows > 0);
   }
 
@@ -300,7 +301,12 @@ export class PretrainedView {
       $('pt-pca-explain').textContent = note(last);
       $('pt-map').dataset.state = 'done';
     } catch (error) {
-      if (error.message !== 'cancelled' || seq !== this.mapSeq) throw error;
+      if (seq !== this.mapSeq) throw error;  // replaced by a newer request: nothing to show
+      if (error.message !== 'cancelled') {
+        $('pt-pca-explain').textContent = '';
+        $('pt-map').dataset.state = 'failed';
+        throw error;
+      }
       $('pt-pca-explain').textContent = last ? S.ptTsneStopped(tokens.length, last.iteration, last.iterations) : '';
       $('pt-map').dataset.state = 'stopped';
     } finally {
