@@ -218,6 +218,8 @@ test('300 tokens: questions answered while t-SNE runs, Stop keeps the map and fo
   await page.selectOption('#lang', 'ko');
   assert.equal(await page.textContent('#pt-map-frequent'), '1절에서 가장 흔한 토큰 300개 그리기');
   assert.equal(await page.getAttribute('#pt-map canvas', 'aria-label'), '고른 토큰 5개의 t-SNE 지도');
+  assert.match(await page.textContent('#pt-pca-explain'), /^토큰 5개의 t-SNE \(코사인 이웃, perplexity 1\) · 반복 500\/500\./);
+  assert.equal(await page.getAttribute('#pt-map-wrap', 'aria-label'), '점을 표로 보기 (스크롤)');
   // Too few tokens, and a new file while a map runs: one message; the old map goes.
   await page.fill('#pt-pca-tokens', 'Ġcat Ġdog');
   await page.click('#pt-pca-go');

@@ -97,6 +97,7 @@ export class PretrainedView {
     $('pt-map-wrap').setAttribute('aria-label', S.ptMapTableLabel);
     if (this.summary) this.showSummary();
     if (this.mapShown) this.labelMap();
+    if (this.mapNoteText) this.mapNote(this.mapNoteText);
   }
 
   showError(message) {
@@ -264,7 +265,7 @@ export class PretrainedView {
         this.showMap('pca', tokens, counts);
         this.plot.setCoords(p.coords, tokens.length);
         this.fillPoints(p.coords);
-        $('pt-pca-explain').textContent = this.S.ptPcaExplain(tokens.length, (p.explained[0] * 100).toFixed(1), ((p.explained[1] ?? 0) * 100).toFixed(1));
+        this.mapNote((S) => S.ptPcaExplain(tokens.length, (p.explained[0] * 100).toFixed(1), ((p.explained[1] ?? 0) * 100).toFixed(1)));
         $('pt-map').dataset.state = 'done';
       }
     } catch (error) {
@@ -273,11 +274,10 @@ export class PretrainedView {
   }
 
   async tsne(seq, tokens, counts) {
-    const S = this.S;
     const bar = $('pt-map-progress');
     let last = null;
     let noteAt = -Infinity;
-    const note = (frame) => S.ptTsneExplain(tokens.length, frame.iteration, frame.iterations, frame.perplexity.toFixed(0));
+    const note = (frame) => this.mapNote((S) => S.ptTsneExplain(tokens.length, frame.iteration, frame.iterations, frame.perplexity.toFixed(0)));
     const request = this.client.call('tsne', [tokens, { seed: 1 }], (progress, { frame }) => {
       if (seq !== this.mapSeq) return;
       if (!last) this.showMap('tsne', tokens, counts);
@@ -287,27 +287,27 @@ export class PretrainedView {
       bar.setAttribute('aria-valuenow', String(Math.round(progress * 100)));
       if (performance.now() - noteAt >= NOTE_MS) {
         noteAt = performance.now();
-        $('pt-pca-explain').textContent = note(frame);
+        note(frame);
       }
     });
     bar.value = 0;
     bar.setAttribute('aria-valuenow', '0');
     this.showTsneRunning(true);
-    $('pt-pca-explain').textContent = S.ptTsneStarting(tokens.length);
+    this.mapNote((S) => S.ptTsneStarting(tokens.length));
     $('pt-map').dataset.state = 'running';
     try {
       last = await request;
       if (seq !== this.mapSeq) return;
-      $('pt-pca-explain').textContent = note(last);
+      note(last);
       $('pt-map').dataset.state = 'done';
     } catch (error) {
       if (seq !== this.mapSeq) throw error;  // replaced by a newer request: nothing to show
       if (error.message !== 'cancelled') {
-        $('pt-pca-explain').textContent = '';
+        this.mapNote(null);
         $('pt-map').dataset.state = 'failed';
         throw error;
       }
-      $('pt-pca-explain').textContent = last ? S.ptTsneStopped(tokens.length, last.iteration, last.iterations) : '';
+      this.mapNote(last && ((S) => S.ptTsneStopped(tokens.length, last.iteration, last.iterations)));
       $('pt-map').dataset.state = 'stopped';
     } finally {
       if (seq === this.mapSeq) {
@@ -315,6 +315,12 @@ export class PretrainedView {
         if (last) this.fillPoints(last.coords);
       }
     }
+  }
+
+  // The line under the map, from `text(strings)` (or none), written again when the language changes.
+  mapNote(text) {
+    this.mapNoteText = text;
+    $('pt-pca-explain').textContent = text ? text(this.S) : '';
   }
 
   // The progress bar and Stop button of a running t-SNE; focus on Stop moves to Plot when it hides.
@@ -378,7 +384,7 @@ export class PretrainedView {
     this.mapShown = null;
     this.showTsneRunning(false, 'pt-file');
     $('pt-pca-box').hidden = true;
-    $('pt-pca-explain').textContent = '';
+    this.mapNote(null);
     $('pt-map-table').replaceChildren();
     this.showMapError('');
   }
