@@ -382,6 +382,7 @@ function start() {
   };
   pretrainedView = new PretrainedView(state.strings, {
     workerUrl: new URL('pretrained-worker.js', import.meta.url),
+    plotWorkerUrl: new URL('plot-worker.js', import.meta.url),
     getText: () => (state.large ? '' : $('text').value),
   });
   $('sample').value = lang;

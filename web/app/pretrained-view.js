@@ -1,12 +1,17 @@
 // Section 10 of the page: a model's real embedding matrices from a safetensors file the reader
 // opens (issue 13). The file is read by ranges in web/core/pretrained-worker.js; this file turns
-// the worker's answers into the progress bar, the nearest-token list, the lookup heatmaps and
-// the learned-vs-sinusoidal position heatmaps. Nothing is uploaded anywhere.
+// the worker's answers into the progress bar, the nearest-token list, the lookup heatmaps,
+// the learned-vs-sinusoidal position heatmaps and the map of chosen tokens (PCA, or t-SNE
+// computed in the worker in slices, drawn as it settles on section 8's zoomable plot).
+// Nothing is uploaded anywhere.
 import { parsePairs } from '../core/word-pairs.js';
 import { Heatmap } from './heatmap.js';
+import { ProjectionPlot } from './projection-plot.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_LOOKUP_TOKENS = 32;
+const FREQUENT_TOKENS = 300; // the one-click choice: section 1's most frequent tokens
+const NOTE_MS = 1000; // the t-SNE note (read by screen readers on demand) changes at most once a second
 
 class PretrainedClient {
   constructor(url) {
@@ -17,7 +22,7 @@ class PretrainedClient {
       const call = this.pending.get(data.id);
       if (!call) return;
       if (data.progress !== undefined) {
-        call.onProgress?.(data.progress);
+        call.onProgress?.(data.progress, data);
         return;
       }
       this.pending.delete(data.id);
@@ -42,10 +47,14 @@ class PretrainedClient {
 
 export class PretrainedView {
   /** getText() -> the text of section 1 (string). */
-  constructor(strings, { workerUrl, getText }) {
+  constructor(strings, { workerUrl, plotWorkerUrl, getText }) {
     this.S = strings;
     this.getText = getText;
     this.workerUrl = workerUrl;
+    this.plotWorkerUrl = plotWorkerUrl;
+    this.plot = null; // the map's ProjectionPlot, made when the first map is asked for
+    this.mapSeq = 0; // bumped by every map request: answers to an older one are dropped
+    $('pt-map-wrap').setAttribute('aria-label', strings.ptMapTableLabel);
     this.client = null;
     this.summary = null;
     this.busy = false;
@@ -72,8 +81,11 @@ export class PretrainedView {
     });
     $('pt-pca-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      this.pca();
+      this.map();
     });
+    $('pt-map-frequent').addEventListener('click', () => this.mapFrequent());
+    $('pt-map-cancel').addEventListener('click', () => this.client?.call('cancelMap', []));
+    $('pt-map-reset').addEventListener('click', () => this.plot?.resetView());
     $('pt-dir-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.direction();
@@ -82,7 +94,10 @@ export class PretrainedView {
 
   setStrings(S) {
     this.S = S;
+    $('pt-map-wrap').setAttribute('aria-label', S.ptMapTableLabel);
     if (this.summary) this.showSummary();
+    if (this.mapShown) this.labelMap();
+    if (this.mapNoteText) this.mapNote(this.mapNoteText);
   }
 
   showError(message) {
@@ -100,6 +115,7 @@ export class PretrainedView {
     this.busy = true;
     this.client ??= new PretrainedClient(this.workerUrl);
     this.showError('');
+    this.clearMap();
     $('pt-loaded').hidden = true;
     const bar = $('pt-progress');
     bar.hidden = false;
@@ -170,6 +186,7 @@ export class PretrainedView {
         .map((w) => g + (s.kind === 'bert' ? w.toLowerCase() : w)).join(' ');
     }
     $('pt-lookup-block').hidden = !s.tokenizer;
+    $('pt-map-frequent').hidden = !s.tokenizer;  // counting a text's tokens needs the model's tokenizer
     $('pt-positions-block').hidden = !(s.positionRows > 0);
   }
 
@@ -210,40 +227,171 @@ export class PretrainedView {
     });
   }
 
-  async pca() {
-    $('pt-pca-error').hidden = true;
+  // ---------- the map of chosen tokens: PCA, or t-SNE in slices ----------
+
+  /** Plots the tokens typed in the box (duplicates once each) with the chosen method. */
+  map() {
+    const tokens = [...new Set($('pt-pca-tokens').value.split(/\s+/).filter(Boolean))];
+    return this.plotTokens(tokens, null);
+  }
+
+  /** One click: section 1's FREQUENT_TOKENS most frequent tokens, written into the box and plotted. */
+  async mapFrequent() {
+    const seq = ++this.mapSeq;
+    this.showMapError('');
     try {
-      const tokens = $('pt-pca-tokens').value.split(/\s+/).filter(Boolean);
-      const p = await this.client.call('project', [tokens]);
-      this.drawPca(p);
+      const list = await this.client.call('frequentTokens', [this.getText(), FREQUENT_TOKENS]);
+      if (seq !== this.mapSeq) return;
+      if (!list.length) throw new Error(this.S.ptNoText);
+      $('pt-pca-tokens').value = list.map((t) => t.token).join(' ');
+      await this.plotTokens(list.map((t) => t.token), list.map((t) => t.count));
     } catch (error) {
-      $('pt-pca-error').textContent = error.message;
-      $('pt-pca-error').hidden = false;
+      if (seq === this.mapSeq) this.showMapError(error.message);
     }
   }
 
-  drawPca({ tokens, coords, explained }) {
-    const svg = $('pt-pca');
-    const ns = 'http://www.w3.org/2000/svg';
-    const xs = tokens.map((_, i) => coords[2 * i]);
-    const ys = tokens.map((_, i) => coords[2 * i + 1]);
-    const span = (v) => Math.max(...v) - Math.min(...v) || 1;
-    const [w, h, pad] = [600, 320, 40];
-    const sx = (x) => pad + ((x - Math.min(...xs)) / span(xs)) * (w - 2 * pad);
-    const sy = (y) => h - pad - ((y - Math.min(...ys)) / span(ys)) * (h - 2 * pad);
-    svg.replaceChildren(...tokens.flatMap((t, i) => {
-      const c = document.createElementNS(ns, 'circle');
-      c.setAttribute('cx', sx(xs[i]).toFixed(1));
-      c.setAttribute('cy', sy(ys[i]).toFixed(1));
-      c.setAttribute('r', '3');
-      const label = document.createElementNS(ns, 'text');
-      label.setAttribute('x', (sx(xs[i]) + 5).toFixed(1));
-      label.setAttribute('y', (sy(ys[i]) - 5).toFixed(1));
-      label.textContent = t;
-      return [c, label];
-    }));
+  /** `counts`: how often each token occurs in section 1 (colours and hover), or null. */
+  async plotTokens(tokens, counts) {
+    const seq = ++this.mapSeq;
+    const method = $('pt-map-method').value === 'tsne' ? 'tsne' : 'pca';
+    this.showMapError('');
+    try {
+      if (method === 'tsne') await this.tsne(seq, tokens, counts);
+      else {
+        this.client.call('cancelMap', []);  // a t-SNE still running stops: the PCA replaces it
+        this.showTsneRunning(false);
+        const p = await this.client.call('project', [tokens]);
+        if (seq !== this.mapSeq) return;
+        this.showMap('pca', tokens, counts);
+        this.plot.setCoords(p.coords, tokens.length);
+        this.fillPoints(p.coords);
+        this.mapNote((S) => S.ptPcaExplain(tokens.length, (p.explained[0] * 100).toFixed(1), ((p.explained[1] ?? 0) * 100).toFixed(1)));
+        $('pt-map').dataset.state = 'done';
+      }
+    } catch (error) {
+      if (seq === this.mapSeq && error.message !== 'replaced') this.showMapError(error.message);
+    }
+  }
+
+  async tsne(seq, tokens, counts) {
+    const bar = $('pt-map-progress');
+    let last = null;
+    let noteAt = -Infinity;
+    const note = (frame) => this.mapNote((S) => S.ptTsneExplain(tokens.length, frame.iteration, frame.iterations, frame.perplexity.toFixed(0)));
+    const request = this.client.call('tsne', [tokens, { seed: 1 }], (progress, { frame }) => {
+      if (seq !== this.mapSeq) return;
+      if (!last) this.showMap('tsne', tokens, counts);
+      last = frame;
+      this.plot.setCoords(frame.coords, frame.rows);
+      bar.value = progress;
+      bar.setAttribute('aria-valuenow', String(Math.round(progress * 100)));
+      if (performance.now() - noteAt >= NOTE_MS) {
+        noteAt = performance.now();
+        note(frame);
+      }
+    });
+    bar.value = 0;
+    bar.setAttribute('aria-valuenow', '0');
+    this.showTsneRunning(true);
+    this.mapNote((S) => S.ptTsneStarting(tokens.length));
+    $('pt-map').dataset.state = 'running';
+    try {
+      last = await request;
+      if (seq !== this.mapSeq) return;
+      note(last);
+      $('pt-map').dataset.state = 'done';
+    } catch (error) {
+      if (seq !== this.mapSeq) throw error;  // replaced by a newer request: nothing to show
+      if (error.message !== 'cancelled') {
+        this.mapNote(null);
+        $('pt-map').dataset.state = 'failed';
+        throw error;
+      }
+      this.mapNote(last && ((S) => S.ptTsneStopped(tokens.length, last.iteration, last.iterations)));
+      $('pt-map').dataset.state = 'stopped';
+    } finally {
+      if (seq === this.mapSeq) {
+        this.showTsneRunning(false);
+        if (last) this.fillPoints(last.coords);
+      }
+    }
+  }
+
+  // The line under the map, from `text(strings)` (or none), written again when the language changes.
+  mapNote(text) {
+    this.mapNoteText = text;
+    $('pt-pca-explain').textContent = text ? text(this.S) : '';
+  }
+
+  // The progress bar and Stop button of a running t-SNE; focus on Stop moves to Plot when it hides.
+  showTsneRunning(running, focusTo = 'pt-pca-go') {
+    const cancel = $('pt-map-cancel');
+    if (!running && document.activeElement === cancel) $(focusTo).focus();
+    cancel.hidden = !running;
+    $('pt-map-progress').hidden = !running;
+  }
+
+  // The map's plot (section 8's zoomable one), with the chosen tokens as its points.
+  showMap(method, tokens, counts) {
+    this.plot ??= new ProjectionPlot($('pt-map'), {
+      label: '', workerUrl: this.plotWorkerUrl, helpId: 'pt-map-help', labelAll: true,
+      describe: (token, count) => this.describeToken(token, count),
+      onSelect: (token) => {
+        $('pt-token').value = token;
+        this.neighbors();
+      },
+    });
+    this.plot.canvas.setAttribute('aria-details', 'pt-map-points');
+    this.mapShown = { method, tokens, counts };
+    this.plot.setWords(tokens, counts);
+    this.labelMap();
+    $('pt-map').dataset.method = method;
     $('pt-pca-box').hidden = false;
-    $('pt-pca-explain').textContent = this.S.ptPcaExplain(tokens.length, (explained[0] * 100).toFixed(1), ((explained[1] ?? 0) * 100).toFixed(1));
+  }
+
+  labelMap() {
+    const { method, tokens } = this.mapShown;
+    this.plot.setLabel(this.S.ptMapLabel(method, tokens.length));
+  }
+
+  // The text alternative: every point with its coordinates (and count), in a table under the plot.
+  fillPoints(coords) {
+    const { tokens, counts } = this.mapShown;
+    $('pt-map-table').replaceChildren(...tokens.map((t, i) => {
+      const tr = document.createElement('tr');
+      [t, coords[2 * i].toFixed(3), coords[2 * i + 1].toFixed(3), counts ? String(counts[i]) : '–'].forEach((v, j) => {
+        const td = document.createElement('td');
+        if (j > 0) td.className = 'num';
+        td.textContent = v;
+        tr.append(td);
+      });
+      return tr;
+    }));
+  }
+
+  async describeToken(token, count) {
+    try {
+      const near = await this.client.call('neighbors', [token, 5]);
+      return this.S.ptHover(token, count, near.map((n) => `${n.token} ${n.score.toFixed(2)}`).join(', '));
+    } catch {
+      return this.S.ptHover(token, count, '');
+    }
+  }
+
+  // A new file: the old map goes (its worker stops a running t-SNE).
+  clearMap() {
+    this.mapSeq++;
+    this.mapShown = null;
+    this.showTsneRunning(false, 'pt-file');
+    $('pt-pca-box').hidden = true;
+    this.mapNote(null);
+    $('pt-map-table').replaceChildren();
+    this.showMapError('');
+  }
+
+  showMapError(message) {
+    $('pt-pca-error').textContent = message;
+    $('pt-pca-error').hidden = !message;
   }
 
   async neighbors() {

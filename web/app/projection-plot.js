@@ -17,7 +17,8 @@ const LOCAL_FRAME_MS = 45;
 export class ProjectionPlot {
   /** `rotationInput`: the hidden input that keeps the 3-D view's angles for the URL hash. */
   /** `helpId`: the element that tells how to zoom and pan (the canvas's aria-describedby). */
-  constructor(container, { label, describe, onSelect, workerUrl, rotationInput, helpId }) {
+  /** `labelAll`: every point may get a label (where it fits), not only the most frequent words. */
+  constructor(container, { label, describe, onSelect, workerUrl, rotationInput, helpId, labelAll = false }) {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'projection';
     this.canvas.tabIndex = 0;
@@ -33,6 +34,7 @@ export class ProjectionPlot {
     container.replaceChildren(this.canvas, this.tooltip);
     this.describe = describe;
     this.onSelect = onSelect;
+    this.labelAll = labelAll;
     this.words = [];
     this.counts = [];
     this.coords = new Float32Array();
@@ -156,7 +158,7 @@ export class ProjectionPlot {
     this.coords = new Float32Array();
     this.view = { scale: 1, x: 0, y: 0 };
     this.showView();
-    this.send({ type: 'words', words, counts });
+    this.send({ type: 'words', words, counts, ...(this.labelAll ? { labelled: words.length } : {}) });
   }
 
   /**

@@ -2,7 +2,7 @@
 // (web/app/plot-worker.js; the page's main thread then never rasterises the plot) or on
 // the page's own canvas where OffscreenCanvas is missing. Pure state + drawing, no DOM.
 // New coordinates glide from the old ones (ease-out over ANIMATION_MS); the most frequent
-// words get labels, placed greedily so no two overlap; highlighted words are ringed and
+// words get labels (or all words, when asked), placed greedily so no two overlap; highlighted words are ringed and
 // always labelled; analogy arrows are drawn. Coordinates are 2-D (x, y pairs) or 3-D (PCA
 // with three components): then the cloud is drawn turned by a rotation (projection-3d.js),
 // back to front, nearer points larger and more opaque, with the three axes labelled.
@@ -40,6 +40,7 @@ export class ProjectionRenderer {
   constructor() {
     this.words = [];
     this.counts = [];
+    this.labelled = LABELS;
     this.index = new Map();
     this.from = new Float32Array();
     this.to = new Float32Array();
@@ -56,9 +57,11 @@ export class ProjectionRenderer {
     this.widths = new Map();
   }
 
-  setWords({ words, counts }) {
+  /** `labelled`: how many of the first words may get a label (default LABELS; section 10 labels all). */
+  setWords({ words, counts, labelled = LABELS }) {
     this.words = words;
     this.counts = counts;
+    this.labelled = labelled;
     this.index = new Map(words.map((w, i) => [w, i]));
     this.to = new Float32Array();
     this.shown = new Float32Array();
@@ -225,7 +228,7 @@ export class ProjectionRenderer {
   drawLabels(g, at, n, width, height, alpha = () => 1, taken = []) {
     const order = [];
     for (const w of this.highlight) { const i = this.index.get(w); if (i !== undefined && i < n) order.push(i); }
-    for (let i = 0; i < Math.min(LABELS, n); i++) if (!this.highlight.has(this.words[i])) order.push(i);
+    for (let i = 0; i < Math.min(this.labelled, n); i++) if (!this.highlight.has(this.words[i])) order.push(i);
     g.font = LABEL_FONT;
     g.textBaseline = 'middle';
     const placed = [...taken];

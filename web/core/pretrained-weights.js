@@ -8,10 +8,14 @@
 //
 //   const w = await PretrainedWeights.open(embplay, file, { vocab, onProgress });
 //   w.kind; w.tensors; w.lookup('Hello king'); w.neighbors('Ġking', 10); w.positions(); w.close();
+//   const run = w.tsne(['Ġking', 'Ġqueen', ...], { seed: 1, onFrame }); await run.done;  // in slices
 import { toBytes } from './embplay.js';
+import { TsneRun } from './tsne-run.js';
 
 /** Bytes per range read: 8 MB keeps each conversion step short and the peak memory low. */
 export const SLICE_BYTES = 8 << 20;
+/** At most this many tokens on a map (PCA or t-SNE): exact t-SNE costs n² per iteration, and the plot draws 500 points well. */
+export const MAX_MAP_TOKENS = 500;
 
 async function readRange(blob, begin, end) {
   return new Uint8Array(await blob.slice(begin, end).arrayBuffer());
@@ -182,9 +186,37 @@ export class PretrainedWeights {
 
   /** The chosen tokens' rows on their first two principal axes: {tokens, coords (n x 2), explained}. */
   project(tokens) {
-    const ids = tokens.map((t) => this.idOf(t));
+    const ids = this.mapIds(tokens);
     const p = this.embeddings.project(Int32Array.from(ids));
     return { tokens, coords: p.coords, explained: Array.from(p.explained) };
+  }
+
+  /**
+   * t-SNE of the chosen tokens' rows (cosine neighbourhoods), run in slices: a TsneRun
+   * (web/core/tsne-run.js) whose `done` gives the last frame {coords (n x 2), iteration, ...}.
+   * Options: perplexity (30, at most (n - 1) / 3), seed (1), iterations (500), slice, onFrame.
+   */
+  tsne(tokens, options = {}) {
+    const ids = this.mapIds(tokens);
+    return new TsneRun(this.embplay.module, this.rows(ids), ids.length, this.width, options);
+  }
+
+  /** The ids of the tokens of a map (PCA or t-SNE): known tokens, at most MAX_MAP_TOKENS. */
+  mapIds(tokens) {
+    if (tokens.length > MAX_MAP_TOKENS) throw new Error(`at most ${MAX_MAP_TOKENS} tokens on a map: ${tokens.length} given`);
+    return tokens.map((t) => this.idOf(t));
+  }
+
+  /**
+   * The `k` most frequent tokens of `text` by the model's own tokenizer, as the vocabulary writes
+   * them: [{token, count}], most frequent first, ties in order of first appearance.
+   */
+  frequentTokens(text, k) {
+    const counts = new Map();
+    for (const id of this.tokenize(text).ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return [...counts].map(([id, count]) => ({ token: this.token(id), count }))
+      .sort((a, b) => b.count - a.count)  // stable: ties keep their first appearance
+      .slice(0, k);
   }
 
   #named(n) {

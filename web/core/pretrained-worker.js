@@ -5,6 +5,10 @@
 //   open(file, vocabFile | null, tokenTable | '') -> summary
 //   neighbors(token, k), analogy(a, b, c, k) -> [{id, token, score}]
 //   alongDirection([[a, b], ...], k) -> {highest, lowest}; project(tokens) -> {tokens, coords, explained}
+//   tsne(tokens, {seed, perplexity}) -> {tokens, coords, iteration, iterations, perplexity}, in slices:
+//     { id, progress, frame } after each (the map so far); a newer tsne() or an open() stops it
+//     (error 'replaced'), cancelMap() too (error 'cancelled')
+//   frequentTokens(text, k) -> [{token, count}]: the text's k most frequent tokens
 //   lookup(text, maxTokens) -> {tokens: [{text, id, start, end, norm}], rows, width, input | null}
 //   positionView(rows) -> see PretrainedWeights.positionView
 //   memory() -> bytes of WASM memory (for the benchmark)
@@ -21,6 +25,12 @@ const ready = (async () => {
 let weights = null;
 let gpt2Loading = null;
 let reading = null; // the AbortController of the open() in progress
+let mapRun = null; // the t-SNE in progress (web/core/tsne-run.js)
+
+function stopMap(reason) {
+  mapRun?.stop(reason);
+  mapRun = null;
+}
 
 function ensureGpt2(api) {
   if (api.hasGpt2()) return Promise.resolve();
@@ -38,6 +48,7 @@ function ensureGpt2(api) {
 
 const methods = {
   async open(api, id, file, vocab, tokenTable) {
+    stopMap('replaced');
     weights?.close();
     weights = null;
     const described = await describeSafetensors(api, file);
@@ -75,6 +86,27 @@ const methods = {
   },
   project(api, id, tokens) {
     return need().project(tokens);
+  },
+  // The map is drawn as it settles: every slice's frame goes out as a progress message.
+  async tsne(api, id, tokens, options = {}) {
+    stopMap('replaced');
+    const run = need().tsne(tokens, {
+      perplexity: options.perplexity, seed: options.seed,
+      onFrame: (frame) => self.postMessage({ id, progress: frame.iteration / frame.iterations, frame }),
+    });
+    mapRun = run;
+    try {
+      return { tokens, ...(await run.done) };
+    } finally {
+      if (mapRun === run) mapRun = null;
+    }
+  },
+  cancelMap() {
+    stopMap('cancelled');
+    return true;
+  },
+  frequentTokens(api, id, text, k) {
+    return need().frequentTokens(text, k);
   },
   lookup(api, id, text, maxTokens) {
     const w = need();

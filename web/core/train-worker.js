@@ -16,6 +16,7 @@ import { createModule } from './embplay.js';
 import { importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
+import { TsneRun } from './tsne-run.js';
 import { VectorFileReader } from './vector-file-reader.js';
 import { fatalKind, trapModule } from './worker-faults.js';
 
@@ -43,10 +44,7 @@ let generation = 0; // bumped by every start and cancel, so a start still loadin
 let state = 'idle'; // idle | running | paused | done
 let lastProjection = 0;
 let method = 'pca'; // the plot's projection: 'pca' or 'pca3' (2-D or 3-D, live during training) or 'tsne' (once vectors are final)
-let tsneJob = null; // { tsne, rows } while t-SNE iterations remain
-
-const TSNE_ITERATIONS = 500;
-const TSNE_SLICE = 10; // iterations per slice (about 25 ms for 500 words)
+let tsneRun = null; // the TsneRun (web/core/tsne-run.js) while t-SNE iterations remain
 
 // Yields to the event loop without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -81,8 +79,8 @@ function stop() {
 }
 
 function stopTsne() {
-  if (tsneJob && !tsneJob.tsne.isDeleted()) tsneJob.tsne.delete();
-  tsneJob = null;
+  tsneRun?.stop();
+  tsneRun = null;
 }
 
 function sendProjection() {
@@ -92,36 +90,25 @@ function sendProjection() {
 }
 
 // t-SNE of the plotted words (van der Maaten & Hinton 2008, src/vectors/tsne.h), animated: a few
-// iterations per slice, a frame after each. Only on final vectors (after training or a load).
+// iterations per slice, a frame after each (web/core/tsne-run.js). Only on final vectors (after
+// training or a load).
 async function startTsne() {
   stopTsne();
   const module = await modulePromise;
+  stopTsne(); // a second start while the module loaded
   if (!run || state !== 'done') return;
   const rows = Math.min(PLOTTED_WORDS, run.words.length);
   try {
-    const tsne = module.createTsne(run.rowRange(0, rows), rows, run.dim, { perplexity: 30, seed: 1 });
-    tsneJob = { tsne, rows };
+    tsneRun = new TsneRun(module, run.rowRange(0, rows), rows, run.dim, {
+      perplexity: 30, seed: 1, onFrame: (frame) => post('projection', { ...frame, method: 'tsne' }),
+    });
   } catch (error) {
     fail(error, { keepVectors: true });
     return;
   }
-  tsneChannel.port2.postMessage(null);
-}
-
-const tsneChannel = new MessageChannel();
-tsneChannel.port1.onmessage = () => tsneLoop();
-
-function tsneLoop() {
-  if (!tsneJob || state !== 'done') return;
-  const { tsne, rows } = tsneJob;
-  tsne.step(TSNE_SLICE);
-  const iteration = tsne.iteration();
-  post('projection', { coords: tsne.coords(), rows, method: 'tsne', iteration, iterations: TSNE_ITERATIONS, perplexity: tsne.perplexity() });
-  if (iteration >= TSNE_ITERATIONS) {
-    stopTsne();
-    return;
-  }
-  tsneChannel.port2.postMessage(null);
+  tsneRun.done.catch((error) => {
+    if (error.message !== 'cancelled') fail(error, { keepVectors: true });
+  });
 }
 
 function setMethod(next) {
