@@ -9,7 +9,10 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+# Every summary line says how long its part took (the README's cost table comes from these).
 EMBPLAY_DEPS_PROFILE=test bash web/build.sh || { echo "tests: build failed"; exit 1; }
+build_seconds=$SECONDS
+part_started=$SECONDS
 # The test profile installed gensim and fastText: tests comparing against them must run, not skip.
 export EMBPLAY_REQUIRE_PEERS=1
 
@@ -18,7 +21,8 @@ passed=0
 declare -a summary
 
 record() {  # name status passed failed
-  summary+=("$1: $3 passed, $4 failed")
+  summary+=("$1: $3 passed, $4 failed in $((SECONDS - part_started)) s")
+  part_started=$SECONDS
   passed=$((passed + $3))
   failed=$((failed + $4))
   [ "$2" = 0 ] || [ "$4" != 0 ] || failed=$((failed + 1))
@@ -61,10 +65,8 @@ run_node_suite "browser (Chromium)" tests/browser/
 # The cross-browser subset (page, training, PE heatmap, each widget, the iframe route) in the
 # other two engines; tests/browser/drivers.mjs starts each one (WebKit on its own Xvfb display).
 for engine in firefox:"Firefox ESR" webkit:"WebKitGTK"; do
-  started=$SECONDS
   echo "== Cross-browser tests in ${engine#*:} (tests/browser/cross)"
   EMBPLAY_BROWSER="${engine%%:*}" run_node_suite "browser (${engine#*:}, cross-browser subset)" tests/browser/cross/
-  summary[${#summary[@]}-1]+=" in $((SECONDS - started)) s"
 done
 
 # Hardening (README "Hardening"): the Catch2 suite again under ASan + UBSan, and every fuzz target
@@ -86,6 +88,8 @@ rm -f "$fuzz_log"
 
 echo
 echo "== Summary"
+echo "  install what is missing and build (native, WASM, site): ${build_seconds} s"
 for line in "${summary[@]}"; do echo "  $line"; done
+echo "  total: $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "all: $passed passed, $failed failed"
 [ "$failed" = 0 ]
