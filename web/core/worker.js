@@ -2,25 +2,31 @@
 // blocks the page. Messages: { id, method, args } -> { id, result } | { id, error, fatal }
 // (fatal: 'memory' | 'trap' when the module is no longer usable; the page then replaces this
 // worker, see client.js). Method 'debugTrap' (tests only) makes the module trap for real.
-// A first message { type: 'module', module, simd } brings the module the page compiled
-// (web/core/page-module.js); without it the worker fetches and compiles its own copy.
+// Modules (issue 15): { type: 'module', module, simd, stem } brings a module the page compiled
+// (web/core/page-module.js): first the first view's (FIRST_STEM, the lite module: every method but
+// analyzeGpt2), later, before the first analyzeGpt2, the full one. A module the page did not send
+// is fetched and compiled here.
 import { createAttention } from './attention.js';
 import { answerAttention, transferables } from './attention-request.js';
 import { loadEmbplay } from './embplay.js';
-import { importModuleFactory } from './load.js';
+import { importModuleFactory, simdSupported } from './load.js';
+import { FIRST_STEM, FULL_STEM } from './page-module.js';
 import { fatalKind, trapModule } from './worker-faults.js';
 
-// The loader script is imported at once, while the page still downloads the module.
-const loader = importModuleFactory(self.location.href);
-loader.catch(() => {}); // reported by the first call
-let ready = null;
-function load(compiled) {
-  return (async () => {
-    let { factory, simd } = await loader;
-    if (compiled && compiled.simd !== simd) ({ factory, simd } = await importModuleFactory(self.location.href, 'embplay_module', compiled.simd));
+// The first view's loader script is imported at once, while the page still downloads the module.
+const firstLoader = importModuleFactory(self.location.href, FIRST_STEM);
+firstLoader.catch(() => {}); // reported by the first call
+const loading = {}; // stem -> Promise<{ api, simd }>
+function load(stem, compiled) {
+  loading[stem] ??= (async () => {
+    const simd = compiled?.simd ?? simdSupported();
+    const { factory } = stem === FIRST_STEM && simd === simdSupported()
+      ? await firstLoader
+      : await importModuleFactory(self.location.href, stem, simd);
     const api = await loadEmbplay(factory, { module: compiled?.module });
     return { api, simd };
   })();
+  return loading[stem];
 }
 
 // GPT-2's ranks (about 370 KB, 200 KB gzipped) are fetched the first time the gpt2 mode is used,
@@ -44,13 +50,12 @@ let attention = null;
 
 self.onmessage = async (event) => {
   if (event.data.type === 'module') {
-    ready ??= load(event.data);
+    load(event.data.stem ?? FULL_STEM, event.data);
     return;
   }
-  ready ??= load(null);
   const { id, method, args } = event.data;
   try {
-    const { api, simd } = await ready;
+    const { api, simd } = await load(method === 'analyzeGpt2' ? FULL_STEM : FIRST_STEM);
     if (method === 'info') {
       self.postMessage({ id, result: { simd } });
       return;
