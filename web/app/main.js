@@ -334,13 +334,14 @@ function render(result, bytes, ms) {
 // ---------- start ----------
 
 // Issue 15: each module is fetched and compiled once per page. The first view's (the lite module,
-// page-module.js) was started by the inlined boot script, web/app/boot.js, while the HTML was
-// parsed; the tokenizer worker (started there too) and sections 6-7 use it. The full module
+// page-module.js) is fetched and compiled by the tokenizer worker, which the inlined boot script,
+// web/app/boot.js, started while the HTML was parsed; it shares the compile with section 6. The full module
 // (GPT-2, training) is compiled the first time something needs it (the GPT-2 mode, Train) or once
 // the training section comes near the screen, so it never shares a phone's bandwidth with the
 // first tokens; the training worker and the tokenizer worker's GPT-2 mode share that compile.
+const started = startCoreWorker(import.meta.url); // first: then the worker compiles the module itself
 const compiled = compilePageModule(import.meta.url);
-compiled.catch(() => {}); // a failure shows through the worker, which then fetches its own copy
+compiled.catch(() => {}); // a failure shows through the worker
 const compiledFull = () => compilePageModule(import.meta.url, FULL_STEM);
 let shownFirst;
 // The first tokens, or a failure to get them (or 5 s, whichever comes first).
@@ -348,7 +349,7 @@ const firstResult = new Promise((resolve) => {
   shownFirst = resolve;
   setTimeout(resolve, 5000);
 });
-const core = new CoreClient(new URL('worker.js', import.meta.url), { started: startCoreWorker(import.meta.url), compiled, compiledFull });
+const core = new CoreClient(new URL('worker.js', import.meta.url), { started, compiled, compiledFull });
 const FULL_MODULE_MARGIN = '1500px 0px';
 
 // Starts the full module's download when the training section comes within FULL_MODULE_MARGIN of

@@ -51,20 +51,45 @@ export function compilePageModule(baseUrl = import.meta.url, stem = FIRST_STEM) 
 }
 
 /**
- * The page's tokenizer worker (web/core/worker.js next to `baseUrl`), started once per page and
- * sent the first view's compiled module before anything else: { worker, ready (resolves once the module was
- * posted), startupError() (the message if the worker failed to start before a client listened) }.
+ * The page's tokenizer worker (web/core/worker.js next to `baseUrl`), started once per page:
+ * { worker, ready (resolves once the worker was told where its module comes from), startupError()
+ * (the message if the worker failed to start before a client listened) }.
+ * Started first (the inlined boot script), the worker fetches and compiles the first view's module
+ * itself and posts the compiled module back, which becomes this page's compilePageModule(): the
+ * worker's first tokens never wait for the page's main thread, busy evaluating app.js on a slow
+ * phone, to pass the module on. Started after compilePageModule(), it is sent the page's compile.
  */
 export function startCoreWorker(baseUrl = import.meta.url) {
   const r = registry();
   if (!r.worker) {
     const worker = new Worker(new URL('worker.js', baseUrl), { type: 'module' });
     worker.onerror = (event) => { r.workerError = event.message || 'the core worker failed to start'; };
-    const ready = compilePageModule(baseUrl)
-      .then((c) => worker.postMessage({ type: 'module', ...c }), () => {});
+    let ready;
+    if (r.compiled?.[FIRST_STEM]) {
+      ready = r.compiled[FIRST_STEM].then((c) => worker.postMessage({ type: 'module', ...c }), () => {});
+    } else {
+      (r.compiled ??= {})[FIRST_STEM] = compiledBy(worker);
+      r.compiled[FIRST_STEM].catch(() => {}); // the worker's calls report it
+      worker.postMessage({ type: 'compile', stem: FIRST_STEM });
+      ready = Promise.resolve();
+    }
     r.worker = { worker, ready, startupError: () => r.workerError };
   }
   return r.worker;
+}
+
+// The worker's answer to { type: 'compile' }: Promise<{ module, simd, stem }>.
+function compiledBy(worker) {
+  return new Promise((resolve, reject) => {
+    const receive = (event) => {
+      if (event.data?.type !== 'compiled') return;
+      worker.removeEventListener('message', receive);
+      const { module, simd, stem, error } = event.data;
+      if (error !== undefined) reject(new Error(error));
+      else resolve({ module, simd, stem });
+    };
+    worker.addEventListener('message', receive);
+  });
 }
 
 /**
