@@ -1,5 +1,5 @@
 // The playground page: text -> tokens -> ids -> embedding rows, computed in the core worker.
-import { schemeSet3 } from 'd3-scale-chromatic';
+import { schemeSet3 } from './color-schemes.js';
 import { CoreClient } from '../core/client.js';
 import { spanText } from '../core/embplay.js';
 import { FULL_STEM, compilePageModule, startCoreWorker } from '../core/page-module.js';

@@ -4,7 +4,7 @@
 // the script the first time, ~200 KB gzipped; a token that is part of a character shows its bytes). The text is the `text` attribute or else the element's own
 // content (which also shows as plain text where scripts cannot run). With controls, the reader
 // can pick the mode and type their own text; nothing leaves the browser.
-import { schemeSet3 } from 'd3-scale-chromatic';
+import { schemeSet3 } from '../app/color-schemes.js';
 import { spanText } from '../core/embplay.js';
 import { sharedCore, sharedGpt2 } from './module.js';
 import { EmbedWidget, THEME_RULE } from './widget.js';
