@@ -12,7 +12,7 @@
 // first view runs on the lite module, the full one follows when needed). Timings are medians of
 // --runs runs (default 3).
 //
-//   node tests/bench/first_load_bench.mjs [--runs N] [--dist DIR]   (needs dist/: web/build.sh)
+//   node tests/bench/first_load_bench.mjs [--runs N] [--dist DIR] [--hints]   (needs dist/: web/build.sh)
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +43,9 @@ function recordMilestones() {
 const CASES = [
   { name: 'the playground (index.html)', page: 'site/index.html', milestone: 'tokens', label: 'first tokens', target: 2000 },
   { name: 'a post with one <pe-heatmap>', page: 'pe.html', milestone: 'heatmap', label: 'heatmap painted', target: 1200 },
+  // --hints: the same post with preload hints for the module (measured in issue 15: no clear gain,
+  // the download is bandwidth-bound and the script's evaluation then no longer overlaps it).
+  ...(process.argv.includes('--hints') ? [{ name: 'the same post with preload hints for the module', page: 'pe-preload.html', milestone: 'heatmap', label: 'heatmap painted', target: 1200 }] : []),
 ];
 
 const root = mkdtempSync(join(tmpdir(), 'embplay-first-load-'));
@@ -50,6 +53,15 @@ symlinkSync(DIST, join(root, 'site'), 'dir');
 writeFileSync(join(root, 'pe.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <script type="module" src="site/embedding-playground.js"></script></head>
+<body><h1>A post</h1><p>Positions as waves.</p><pe-heatmap d-model="128" max-len="64"></pe-heatmap></body></html>`);
+// Preload hints a post could add for a figure at the top (--hints): the module's loader and bytes
+// download alongside the widget script instead of after it.
+writeFileSync(join(root, 'pe-preload.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<script type="module" src="site/embedding-playground.js"></script>
+<link rel="modulepreload" href="site/embplay_pe_module.mjs">
+<link rel="preload" href="site/embplay_pe_module.wasm" as="fetch" type="application/wasm" crossorigin>
+</head>
 <body><h1>A post</h1><p>Positions as waves.</p><pe-heatmap d-model="128" max-len="64"></pe-heatmap></body></html>`);
 
 async function once(browser, url, c) {

@@ -337,8 +337,9 @@ function render(result, bytes, ms) {
 // page-module.js) is fetched and compiled by the tokenizer worker, which the inlined boot script,
 // web/app/boot.js, started while the HTML was parsed; it shares the compile with section 6. The full module
 // (GPT-2, training) is compiled the first time something needs it (the GPT-2 mode, Train) or once
-// the training section comes near the screen, so it never shares a phone's bandwidth with the
-// first tokens; the training worker and the tokenizer worker's GPT-2 mode share that compile.
+// the reader scrolls towards training (section 7 comes near), so it never shares a phone's
+// bandwidth with the first tokens and has usually arrived when Train is pressed; the training
+// worker and the tokenizer worker's GPT-2 mode share that compile.
 const started = startCoreWorker(import.meta.url); // first: then the worker compiles the module itself
 const compiled = compilePageModule(import.meta.url);
 compiled.catch(() => {}); // a failure shows through the worker
@@ -352,8 +353,8 @@ const firstResult = new Promise((resolve) => {
 const core = new CoreClient(new URL('worker.js', import.meta.url), { started, compiled, compiledFull });
 const FULL_MODULE_MARGIN = '1500px 0px';
 
-// Starts the full module's download when the training section comes within FULL_MODULE_MARGIN of
-// the screen, observed only after the first tokens (before them every section looks near).
+// Starts the full module's download when `section` comes within FULL_MODULE_MARGIN of the screen,
+// observed only after the first tokens (before them every section looks near).
 function compileFullWhenNear(section) {
   if (typeof IntersectionObserver !== 'function') return;
   const observer = new IntersectionObserver((entries) => {
@@ -377,7 +378,7 @@ function start() {
   loadSample(lang);
   peView = new PeView($('pe'), state.strings, { seedInput: $('seed'), after: firstResult });
   attentionView = new AttentionView($('attn'), state.strings, { core, peView, dModelInput: $('d-model'), seedInput: $('seed') });
-  compileFullWhenNear($('train'));
+  compileFullWhenNear($('attn')); // on a phone: once the reader reaches section 6
   trainingView = new TrainingView(state.strings, {
     compiled: compiledFull,
     workerUrl: new URL('train-worker.js', import.meta.url),
