@@ -12,7 +12,7 @@
 // first view runs on the lite module, the full one follows when needed). Timings are medians of
 // --runs runs (default 3).
 //
-//   node tests/bench/first_load_bench.mjs [--runs N] [--dist DIR] [--hints]   (needs dist/: web/build.sh)
+//   node tests/bench/first_load_bench.mjs [--runs N] [--dist DIR] [--hints] [--train]   (needs dist/: web/build.sh)
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -100,6 +100,32 @@ async function once(browser, url, c) {
   return { marks, requests };
 }
 
+// --train: how long Train takes to start (click -> the training worker's 'started' fills
+// #train-vocab) when pressed `waitMs` after scrolling to the training section from the first
+// tokens: the full module is fetched only once the reader comes near it (issue 15).
+async function trainStart(browser, url, waitMs) {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.goto(`${url}site/index.html`);
+  await page.waitForSelector('#tokens .tok', { timeout: 120000 });
+  await page.locator('#train').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(waitMs);
+  await page.locator('#train-epochs').fill('1');
+  const clicked = await page.evaluate(() => {
+    document.querySelector('#train-start').click();
+    return performance.now();
+  });
+  await page.waitForFunction(() => document.querySelector('#train-vocab').textContent !== '', null, { timeout: 120000, polling: 20 });
+  const started = await page.evaluate(() => performance.now());
+  await context.close();
+  return started - clicked;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => (x === undefined ? '–' : `${(x / 1000).toFixed(2)} s`);
 
@@ -133,6 +159,14 @@ try {
     for (const r of last) console.log(`    ${String(r.bytes).padStart(8)}  ${ms(r.start).padStart(7)} → ${ms(r.end).padStart(7)}  ${r.url}`);
     console.log(`    ${String(last.reduce((n, r) => n + r.bytes, 0)).padStart(8)}  total, ${last.length} requests`);
     if (milestone > c.target || moduleRequests.some((counts) => Object.values(counts).some((n) => n > 1))) missed = true;
+  }
+  if (process.argv.includes('--train')) {
+    console.log('\nTrain pressed after scrolling to it from the first tokens: click -> started');
+    for (const waitMs of [0, 3000]) {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) times.push(await trainStart(browser, url, waitMs));
+      console.log(`  pressed ${ms(waitMs)} after arriving: ${ms(median(times))} (runs: ${times.map(ms).join(', ')}; load average ${loadavg()[0].toFixed(2)})`);
+    }
   }
 } finally {
   await browser.close();

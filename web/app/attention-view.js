@@ -93,11 +93,17 @@ export class AttentionView {
     });
     if (typeof ResizeObserver === 'function') {
       let width = 0;
+      let frame = 0;
+      // Redrawn in the next frame, not inside the observer's callback: a redraw that changed the
+      // section's size there made Firefox report "ResizeObserver loop completed with undelivered
+      // notifications" (pe-view.js does the same).
       new ResizeObserver(() => {
-        if (this.root.clientWidth !== width) {
+        frame ||= requestAnimationFrame(() => {
+          frame = 0;
+          if (this.root.clientWidth === width) return;
           width = this.root.clientWidth;
           this.update();
-        }
+        });
       }).observe(this.root);
     }
   }

@@ -335,11 +335,11 @@ function render(result, bytes, ms) {
 
 // Issue 15: each module is fetched and compiled once per page. The first view's (the lite module,
 // page-module.js) is fetched and compiled by the tokenizer worker, which the inlined boot script,
-// web/app/boot.js, started while the HTML was parsed; it shares the compile with section 6. The full module
-// (GPT-2, training) is compiled the first time something needs it (the GPT-2 mode, Train) or once
-// the reader scrolls towards training (section 7 comes near), so it never shares a phone's
-// bandwidth with the first tokens and has usually arrived when Train is pressed; the training
-// worker and the tokenizer worker's GPT-2 mode share that compile.
+// web/app/boot.js, started while the HTML was parsed; it shares the compile with section 6. The
+// full module (GPT-2, training) is compiled the first time something needs it (the GPT-2 mode,
+// Train) or once the reader scrolls towards training (section 7 comes near), so it never shares a
+// phone's bandwidth with the first tokens and has usually arrived when Train is pressed; the
+// training worker and the tokenizer worker's GPT-2 mode share that compile.
 const started = startCoreWorker(import.meta.url); // first: then the worker compiles the module itself
 const compiled = compilePageModule(import.meta.url);
 compiled.catch(() => {}); // a failure shows through the worker
