@@ -25,7 +25,7 @@ const unescape = (html) => html.replace(/&(lt|gt|quot|amp|nbsp|#x27|#39);/g, (_,
 
 /** The text of the docs' <pre id="ID"> block, and its data-file attribute. */
 function block(id) {
-  const m = docs.match(new RegExp(`<pre id="${id}"(?: data-file="([^"]+)")?><code>([\\s\\S]*?)</code></pre>`));
+  const m = docs.match(new RegExp(`<pre(?: tabindex="0")? id="${id}"(?: data-file="([^"]+)")?><code>([\\s\\S]*?)</code></pre>`));
   assert.ok(m, `web/embed/docs.html has a <pre id="${id}"> block`);
   return { file: m[1], text: unescape(m[2]) };
 }
