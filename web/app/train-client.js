@@ -48,7 +48,7 @@ export class TrainClient {
     this.worker.terminate();
     for (const call of this.pending.values()) call.reject(new Error(message));
     this.pending.clear();
-    this.ready = null; // the next message starts a new worker, and it gets the compiled module first
+    this.ready = this.startWorker(); // the replacement, at once; it gets the compiled module first
     if (this.method) this.setMethod(this.method);
     this.handlers.failed?.({ message, fatal, restarted: true });
   }
