@@ -101,8 +101,8 @@ async function lossChartOnScreen(tab) {
 
 test('page: Tab and Enter train the English preset, focus stays usable, queen is first, the loss chart survives scrolling', async (t) => {
   const tab = await openPage();
-  // Reach Train by keyboard from the last setting before it.
-  await tab.evaluate(() => { document.querySelector('#train-seed').focus(); document.querySelector('#train-seed').scrollIntoView(); });
+  // Reach Train by keyboard from the last setting before it (maxn, since issue 12's family controls).
+  await tab.evaluate(() => { document.querySelector('#train-maxn').focus(); document.querySelector('#train-maxn').scrollIntoView(); });
   await tab.press('Tab');
   assert.equal(await tab.evaluate(() => document.activeElement.id), 'train-start');
   // Where focus is each time Train is disabled or enabled again (the disabled spell can be shorter
@@ -164,6 +164,13 @@ test('page: a WebAssembly trap in either worker shows one message, the worker is
   const trainMessage = await tab.waitFor(() => !document.querySelector('#train-error').hidden && document.querySelector('#train-error').textContent);
   assert.match(trainMessage, /^Training stopped: the WebAssembly code failed \(.+\)\. The worker was restarted and your text is kept/);
   assert.equal(await tab.evaluate(() => document.querySelectorAll('[role=alert]:not([hidden])').length), 1, 'one message');
+  // The typed text is now the training source (issue 15, item 2): its six words are below the
+  // default min_count, so train the built-in English corpus, one choice away.
+  await tab.evaluate(() => {
+    const source = document.querySelector('#train-source');
+    source.value = 'en';
+    source.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await tab.click('#train-start');
   await tab.waitFor(() => document.querySelector('#train-progress').getAttribute('aria-valuenow') === '100' &&
     document.querySelector('#train-progress').dataset.ms, null, { timeout: 120000, interval: 250 });
