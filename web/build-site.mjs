@@ -21,11 +21,14 @@ need(join(wasmDir, 'embplay_module.mjs'), 'run web/build.sh');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'assets'), { recursive: true });
 
-// Issue 6: the positional-encoding-only module (a blog post with one <pe-heatmap> downloads it
-// instead of the full one), used when built for every variant the full module has.
+// Issues 6 and 15: the small modules (wasm-bindings/CMakeLists.txt): embplay_pe_module (a blog
+// post with only <pe-heatmap> downloads it instead of the full one) and embplay_lite_module (the
+// playground's first view, <attention-view>), used when both are built for every variant the
+// full module has.
 const nosimdDir = join(root, 'build-wasm', 'nosimd', 'wasm-bindings');
-const peModule = existsSync(join(wasmDir, 'embplay_pe_module.mjs'))
-  && (existsSync(join(nosimdDir, 'embplay_pe_module_nosimd.mjs')) || !existsSync(join(nosimdDir, 'embplay_module_nosimd.mjs')));
+const SMALL_STEMS = ['embplay_pe_module', 'embplay_lite_module'];
+const smallModules = SMALL_STEMS.every((stem) => existsSync(join(wasmDir, `${stem}.mjs`))
+  && (existsSync(join(nosimdDir, `${stem}_nosimd.mjs`)) || !existsSync(join(nosimdDir, 'embplay_module_nosimd.mjs'))));
 
 await build({
   entryPoints: {
@@ -43,7 +46,7 @@ await build({
   sourcemap: false,
   target: ['chrome100', 'firefox110', 'safari15'],
   external: ['./embplay_module.mjs', './embplay_module_nosimd.mjs'],
-  define: { EMBPLAY_PE_MODULE: String(peModule) },
+  define: { EMBPLAY_SMALL_MODULES: String(smallModules) },
   plugins: [{
     name: 'embplay-cbow-parts', // import('./cbow-parts.js') stays a request for the file built above
     setup(b) {
@@ -59,7 +62,7 @@ await build({
   entryPoints: { 'embedding-playground.standalone': join(root, 'web/embed/standalone.js') },
   outdir: dist, bundle: true, format: 'iife', minify: true, target: ['chrome100', 'firefox110', 'safari15'],
   banner: { js: 'var EMBPLAY_SCRIPT_URL=document.currentScript&&document.currentScript.src||location.href;' },
-  define: { 'import.meta.url': 'EMBPLAY_SCRIPT_URL', EMBPLAY_PE_MODULE: 'false' },
+  define: { 'import.meta.url': 'EMBPLAY_SCRIPT_URL', EMBPLAY_SMALL_MODULES: 'false' },
   loader: { '.wasm': 'binary' },
   external: ['fs', 'path'], // the module loader's Node-only branch, never taken in a browser
   plugins: [{
@@ -79,10 +82,12 @@ async function copyLoader(from, to) {
   writeFileSync(to, code);
 }
 
-if (peModule) {
-  for (const [dir, stem] of [[wasmDir, 'embplay_pe_module'], [nosimdDir, 'embplay_pe_module_nosimd']]) {
-    if (existsSync(join(dir, `${stem}.mjs`))) await copyLoader(join(dir, `${stem}.mjs`), join(dist, `${stem}.mjs`));
-    if (existsSync(join(dir, `${stem}.wasm`))) copyFileSync(join(dir, `${stem}.wasm`), join(dist, `${stem}.wasm`));
+if (smallModules) {
+  for (const small of SMALL_STEMS) {
+    for (const [dir, stem] of [[wasmDir, small], [nosimdDir, `${small}_nosimd`]]) {
+      if (existsSync(join(dir, `${stem}.mjs`))) await copyLoader(join(dir, `${stem}.mjs`), join(dist, `${stem}.mjs`));
+      if (existsSync(join(dir, `${stem}.wasm`))) copyFileSync(join(dir, `${stem}.wasm`), join(dist, `${stem}.wasm`));
+    }
   }
 }
 
@@ -104,7 +109,8 @@ for (const f of readdirSync(join(root, 'web'))) {
 // download starts while the HTML is parsed (not after app.js has arrived and run).
 const boot = await build({
   entryPoints: [join(root, 'web/app/boot.js')], bundle: true, format: 'iife', minify: true, write: false,
-  target: ['chrome100', 'firefox110', 'safari15'], define: { 'import.meta.url': 'document.baseURI' }, logLevel: 'warning',
+  target: ['chrome100', 'firefox110', 'safari15'], define: { 'import.meta.url': 'document.baseURI', EMBPLAY_SMALL_MODULES: String(smallModules) },
+  logLevel: 'warning',
 });
 const bootTag = '<script type="module" src="boot.js"></script>';
 const page = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -32,7 +32,7 @@ step cmake --build build-wasm -j "$jobs"
 # The fallback module for browsers without WASM SIMD (Safari before 16.4): same code, no -msimd128.
 [ -f build-wasm/nosimd/CMakeCache.txt ] || step emcmake cmake -S . -B build-wasm/nosimd -DCMAKE_BUILD_TYPE=Release \
   -DEigen3_DIR=/usr/share/eigen3/cmake -DEMBPLAY_SIMD=OFF
-step cmake --build build-wasm/nosimd -j "$jobs" --target embplay_module embplay_pe_module
+step cmake --build build-wasm/nosimd -j "$jobs" --target embplay_module embplay_pe_module embplay_lite_module
 
 echo "build: site (dist/)"
 node web/build-site.mjs

@@ -155,7 +155,7 @@ test('served from a sub-path: every request stays under /user/repo/', async () =
   const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   const paths = urls.map((u) => new URL(u).pathname);
   assert.ok(paths.some((p) => p.endsWith('/user/repo/embedding-playground.js')), paths.join(' '));
-  assert.ok(paths.some((p) => /\/user\/repo\/embplay_module(_nosimd)?\.wasm$/.test(p)), `the module is fetched next to the script: ${paths.join(' ')}`);
+  assert.ok(paths.some((p) => /\/user\/repo\/embplay_(pe_|lite_)?module(_nosimd)?\.wasm$/.test(p)), `the module is fetched next to the script: ${paths.join(' ')}`);
   for (const p of paths) assert.ok(p.startsWith('/user/repo/'), `${p} is under the sub-path`);
   assertClean(problems);
   await context.close();
@@ -258,11 +258,11 @@ test('five widgets: the WASM module is fetched and compiled once, each widget st
   }
   await page.waitForFunction(() => [...document.querySelectorAll('pe-heatmap, token-view')].every((w) => w.renderCount > 0), null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => document.querySelectorAll('pe-heatmap, token-view').length), 5);
-  // One module for both kinds of widget, or the small positional-encoding module plus the full
-  // one when the build has it: either way each file is fetched and compiled once.
+  // One module for both kinds of widget (the lite one, which has the positional encodings too,
+  // when the build has it): each file is fetched and compiled once.
   const files = new Set(wasmResponses.map((u) => new URL(u).pathname));
   assert.equal(wasmResponses.length, files.size, `each .wasm fetched once: ${wasmResponses.join(' ')}`);
-  assert.ok(files.size >= 1 && files.size <= 2, [...files].join(' '));
+  assert.equal(files.size, 1, [...files].join(' '));
   assert.equal(await page.evaluate(() => window.wasmCompiles), files.size, 'compiled once per module');
   assert.deepEqual(await tokenTexts(page, 'token-view[mode="char"]'), ['a', 'b', 'c']);
   assertClean(problems);

@@ -1,6 +1,8 @@
 // A reader's and a newcomer's first steps (issue 15), in headless Chromium:
-// - the WASM module is requested once per page load, although the tokenizer worker, the
-//   positional-encoding section (main thread) and the training worker all use it;
+// - no WASM module is requested twice in a page load, although the tokenizer worker and the
+//   positional-encoding section (main thread) share the lite module, and the training worker and
+//   the tokenizer worker's GPT-2 mode the full one; the full one is not fetched before the first
+//   tokens are on screen;
 // - after the user pastes text in section 1, Train trains that text (a word only the pasted text
 //   contains gets neighbours), the progress line says so, and the built-in corpus stays one
 //   choice away; loading the sample again makes the built-in corpus the default again.
@@ -12,7 +14,7 @@ let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
 
-const MODULE = /\/embplay_module(_nosimd)?\.wasm$/;
+const MODULE = /\/embplay_(lite_)?module(_nosimd)?\.wasm$/;
 
 function assertClean(problems) {
   assert.deepEqual(problems.pageErrors, [], 'page errors');
@@ -27,12 +29,13 @@ async function trainToEnd(page) {
     document.querySelector('#train-progress').dataset.ms, null, { timeout: 60000, polling: 100 });
 }
 
-test('the module is requested once while tokens, positional encodings and training all run', async () => {
+test('each module is requested once while tokens, positional encodings, GPT-2 and training all run', async () => {
   const { page, context, problems } = await session.newPage();
   const modules = [];
-  context.on('request', (r) => { if (MODULE.test(new URL(r.url()).pathname)) modules.push(r.url()); });
+  context.on('request', (r) => { if (MODULE.test(new URL(r.url()).pathname)) modules.push(new URL(r.url()).pathname.split('/').pop()); });
   await page.goto(session.url);
   await page.waitForSelector('#tokens .tok');
+  assert.deepEqual(modules, ['embplay_lite_module.wasm'], 'the first tokens come from the lite module alone');
   // Section 6 computes on the main thread once it comes near the screen.
   await page.locator('#pe').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('#pe-status').textContent !== '' &&
@@ -40,7 +43,10 @@ test('the module is requested once while tokens, positional encodings and traini
   await page.locator('#train-epochs').fill('1');
   await trainToEnd(page);
   assert.match(await page.locator('#train-stats').textContent(), /Done: [\d,]+ words of the built-in English corpus/);
-  assert.equal(modules.length, 1, `module requests: ${modules.join(', ')}`);
+  // GPT-2 runs in the tokenizer worker on the full module that training fetched.
+  await page.locator('#mode').selectOption('gpt2');
+  await page.waitForFunction(() => /GPT-2/.test(document.querySelector('#tokens-summary').textContent), null, { timeout: 60000 });
+  assert.deepEqual(modules.sort(), ['embplay_lite_module.wasm', 'embplay_module.wasm'], `module requests: ${modules.join(', ')}`);
   assertClean(problems);
   await context.close();
 });

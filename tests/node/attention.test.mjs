@@ -94,10 +94,10 @@ for (const c of CASES) {
   });
 }
 
-test('the widgets\' small module computes the same attention as the full module', async () => {
+test('the lite module (the page\'s first view, <attention-view>) computes the same attention as the full module', async () => {
   const dir = join(root, 'build-wasm/wasm-bindings');
-  const { default: factory } = await import(join(dir, 'embplay_pe_module.mjs'));
-  const small = await loadEmbplay(factory, { wasmBinary: readFileSync(join(dir, 'embplay_pe_module.wasm')) });
+  const { default: factory } = await import(join(dir, 'embplay_lite_module.mjs'));
+  const small = await loadEmbplay(factory, { wasmBinary: readFileSync(join(dir, 'embplay_lite_module.wasm')) });
   const att = createAttention(small.module);
   const { result } = moduleResult(CASES[1]);
   const tokens = api.analyze(SENTENCE, { dModel: 16, seed: 3, maxRows: 512 }).rows;

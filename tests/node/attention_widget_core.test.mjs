@@ -1,6 +1,6 @@
-// <attention-view>'s core (issue 11): the small positional-encoding module, which the widget
-// loads, tokenizes words and looks up embedding rows exactly as the full module's `analyze` does
-// for the page (sections 2-5 with their defaults), and computes the same attention to the bit,
+// <attention-view>'s core (issues 11 and 15): the lite module, which the widget loads, tokenizes
+// words and looks up embedding rows exactly as the full module's `analyze` does for the page
+// (sections 2-5 with their defaults), and computes the same attention to the bit,
 // so the widget shows the page's numbers for the same text and settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,8 +11,8 @@ import { createAttention } from '../../web/core/attention.js';
 import { loadApi, root } from './load_module.mjs';
 
 const VARIANTS = {
-  simd: { dir: 'build-wasm/wasm-bindings', pe: 'embplay_pe_module' },
-  nosimd: { dir: 'build-wasm/nosimd/wasm-bindings', pe: 'embplay_pe_module_nosimd' },
+  simd: { dir: 'build-wasm/wasm-bindings', pe: 'embplay_lite_module' },
+  nosimd: { dir: 'build-wasm/nosimd/wasm-bindings', pe: 'embplay_lite_module_nosimd' },
 };
 
 async function loadPe(variant) {

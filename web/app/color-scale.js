@@ -1,6 +1,6 @@
-// Diverging colour scale for heatmaps: d3-scale-chromatic's RdBu, sampled once into a
+// Diverging colour scale for heatmaps: d3-scale-chromatic's RdBu (color-schemes.js), sampled once into a
 // 256-entry lookup table so painting a cell is an array read (no string parsing per pixel).
-import { interpolateBlues, interpolateRdBu } from 'd3-scale-chromatic';
+import { interpolateBlues, interpolateRdBu } from './color-schemes.js';
 
 function parseRgb(css) {
   const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(css);

@@ -1,7 +1,7 @@
 // Curves across positions: a few series y[0..n-1] drawn as canvas paths (one path per series,
 // not one node per point), with axes, ticks and a small legend. Used for the sinusoidal
 // dimensions as waves of different wavelength.
-import { schemeTableau10 } from 'd3-scale-chromatic';
+import { schemeTableau10 } from './color-schemes.js';
 import { axisTicks } from './pe-heatmap.js';
 
 const MARGIN = { left: 36, right: 14, top: 8, bottom: 34 };

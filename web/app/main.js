@@ -1,9 +1,11 @@
 // The playground page: text -> tokens -> ids -> embedding rows, computed in the core worker.
-import { schemeSet3 } from 'd3-scale-chromatic';
+import { schemeSet3 } from './color-schemes.js';
 import { CoreClient } from '../core/client.js';
 import { spanText } from '../core/embplay.js';
-import { compilePageModule, startCoreWorker } from '../core/page-module.js';
+import { FULL_STEM, compilePageModule, startCoreWorker } from '../core/page-module.js';
 import { Heatmap } from './heatmap.js';
+import { pickLanguage } from './language.js';
+import { fetchSample } from './sample-text.js';
 import { ATTENTION_MAX_TOKENS, AttentionView } from './attention-view.js';
 import { PeView } from './pe-view.js';
 import { UrlState } from './url-state.js';
@@ -33,12 +35,6 @@ const state = {
 };
 
 // ---------- language and theme ----------
-
-function pickLanguage() {
-  const saved = localStorage.getItem('embplay.lang');
-  if (saved && LANGS[saved]) return saved;
-  return (navigator.languages || [navigator.language]).some((l) => String(l).toLowerCase().startsWith('ko')) ? 'ko' : 'en';
-}
 
 function applyLanguage(lang) {
   state.strings = LANGS[lang] ?? en;
@@ -216,9 +212,7 @@ async function openFile(file) {
 async function loadSample(lang) {
   showFileNote('');
   try {
-    const response = await fetch(`assets/sample-${lang}.txt`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    setLarge(null, 0, await response.text());
+    setLarge(null, 0, await fetchSample(lang)); // the boot script may have fetched it already
     trainingView?.followSample();
   } catch (error) {
     showError(`${state.strings.errorPrefix}${error.message}`);
@@ -339,18 +333,37 @@ function render(result, bytes, ms) {
 
 // ---------- start ----------
 
-// Issue 15: the module is fetched and compiled once per page (started by the inlined boot script,
-// web/app/boot.js, while the HTML was parsed); the tokenizer worker (started there too), the
-// training worker and the main-thread sections all get this one compile.
+// Issue 15: each module is fetched and compiled once per page. The first view's (the lite module,
+// page-module.js) is fetched and compiled by the tokenizer worker, which the inlined boot script,
+// web/app/boot.js, started while the HTML was parsed; it shares the compile with section 6. The
+// full module (GPT-2, training) is compiled the first time something needs it (the GPT-2 mode,
+// Train) or once the reader scrolls towards training (section 7 comes near), so it never shares a
+// phone's bandwidth with the first tokens and has usually arrived when Train is pressed; the
+// training worker and the tokenizer worker's GPT-2 mode share that compile.
+const started = startCoreWorker(import.meta.url); // first: then the worker compiles the module itself
 const compiled = compilePageModule(import.meta.url);
-compiled.catch(() => {}); // a failure shows through the worker, which then fetches its own copy
-const core = new CoreClient(new URL('worker.js', import.meta.url), { started: startCoreWorker(import.meta.url), compiled });
+compiled.catch(() => {}); // a failure shows through the worker
+const compiledFull = () => compilePageModule(import.meta.url, FULL_STEM);
 let shownFirst;
 // The first tokens, or a failure to get them (or 5 s, whichever comes first).
 const firstResult = new Promise((resolve) => {
   shownFirst = resolve;
   setTimeout(resolve, 5000);
 });
+const core = new CoreClient(new URL('worker.js', import.meta.url), { started, compiled, compiledFull });
+const FULL_MODULE_MARGIN = '1500px 0px';
+
+// Starts the full module's download when `section` comes within FULL_MODULE_MARGIN of the screen,
+// observed only after the first tokens (before them every section looks near).
+function compileFullWhenNear(section) {
+  if (typeof IntersectionObserver !== 'function') return;
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    compiledFull().catch(() => {}); // the training worker then fetches its own copy and reports a failure
+  }, { rootMargin: FULL_MODULE_MARGIN });
+  firstResult.then(() => observer.observe(section));
+}
 let peView = null; // section 6, positional encodings (web/app/pe-view.js)
 let attentionView = null; // section 7, attention (web/app/attention-view.js)
 let trainingView = null; // sections 8-9, training and questions (web/app/training-view.js)
@@ -358,15 +371,16 @@ let pretrainedView = null; // section 10, real model weights (web/app/pretrained
 
 function start() {
   applyTheme(localStorage.getItem('embplay.theme') ?? 'auto');
-  const lang = pickLanguage();
+  const lang = pickLanguage(Object.keys(LANGS));
   applyLanguage(lang);
   // The first tokens come first (issue 15): the sample is asked for before the other sections are built.
   core.call('info').catch((error) => showError(state.strings.coreFailed + error.message));
   loadSample(lang);
   peView = new PeView($('pe'), state.strings, { seedInput: $('seed'), after: firstResult });
   attentionView = new AttentionView($('attn'), state.strings, { core, peView, dModelInput: $('d-model'), seedInput: $('seed') });
+  compileFullWhenNear($('attn')); // on a phone: once the reader reaches section 6
   trainingView = new TrainingView(state.strings, {
-    compiled,
+    compiled: compiledFull,
     workerUrl: new URL('train-worker.js', import.meta.url),
     plotWorkerUrl: new URL('plot-worker.js', import.meta.url),
     getText: () => ({

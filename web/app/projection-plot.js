@@ -6,7 +6,7 @@
 // arrow keys pan, a double click or 0 resets the view. In 3-D (three numbers per point)
 // dragging and the arrow keys turn the cloud instead (projection-orbit.js), and hover and
 // click pick the point drawn on top under the pointer (projection-3d.js).
-import { interpolateViridis } from 'd3-scale-chromatic';
+import { interpolateViridis } from './color-schemes.js';
 import { COLOR_BINS, ProjectionRenderer, fitTransform, pointRadius } from './projection-renderer.js';
 import { cloudRadius, orbitTransform, pickPoint, projectCloud } from './projection-3d.js';
 import { ProjectionOrbit } from './projection-orbit.js';

@@ -2,7 +2,8 @@
 // cancel, events for the run in progress (older runs' messages are ignored), and
 // promise-returning questions about the vectors. The worker starts with the first message (a
 // phone reader who never trains never downloads it) and gets the page's compiled WASM module
-// (`compiled`, web/core/page-module.js) before anything else, so it fetches no copy of its own.
+// (`compiled`: a promise, or a function returning one, called when the worker starts; see
+// web/core/page-module.js) before anything else, so it fetches no copy of its own.
 export class TrainClient {
   constructor(workerUrl, handlers, { compiled } = {}) {
     this.workerUrl = workerUrl;
@@ -34,7 +35,8 @@ export class TrainClient {
       else this.handlers.failed?.({ message });
     };
     if (!this.compiled) return Promise.resolve();
-    return this.compiled.then((c) => worker.postMessage({ type: 'module', module: c.module, simd: c.simd }), () => {});
+    const compiled = typeof this.compiled === 'function' ? this.compiled() : this.compiled; // a function starts it now
+    return compiled.then((c) => worker.postMessage({ type: 'module', module: c.module, simd: c.simd }), () => {});
   }
 
   /**

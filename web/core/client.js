@@ -6,12 +6,15 @@ export class CoreClient {
   /**
    * Starts a worker from `workerUrl`, or adopts `started`, one that web/core/page-module.js's
    * startCoreWorker() already started and sent the page's compiled module (issue 15).
-   * `compiled` (Promise<{ module, simd }>) is sent to a worker this client starts, a replacement
-   * included, so that it compiles nothing of its own.
+   * `compiled` (Promise<{ module, simd, stem }>) is sent to a worker this client starts, a
+   * replacement included, so that it compiles nothing of its own; `compiledFull` (a function
+   * returning the same for the full module, when `compiled` is the lite one) is called and its
+   * module sent before the first call that needs it (analyzeGpt2).
    */
-  constructor(workerUrl, { started, compiled } = {}) {
+  constructor(workerUrl, { started, compiled, compiledFull } = {}) {
     this.workerUrl = workerUrl;
     this.compiled = compiled;
+    this.compiledFull = compiledFull;
     this.pending = new Map();
     this.nextId = 1;
     this.restarts = 0;
@@ -19,6 +22,7 @@ export class CoreClient {
   }
 
   spawn(started) {
+    this.fullSent = null;
     if (started) {
       this.worker = started.worker;
       this.ready = started.ready;
@@ -28,7 +32,7 @@ export class CoreClient {
       this.worker = worker;
       this.startupError = null;
       this.ready = this.compiled
-        ? this.compiled.then((c) => worker.postMessage({ type: 'module', module: c.module, simd: c.simd }), () => {})
+        ? this.compiled.then((c) => worker.postMessage({ type: 'module', ...c }), () => {})
         : Promise.resolve();
     }
     this.worker.onmessage = (event) => {
@@ -61,12 +65,24 @@ export class CoreClient {
     this.spawn();
   }
 
+  // Resolves once the worker was sent the full module (or the page could not compile it: the
+  // worker then fetches its own).
+  fullModuleSent() {
+    if (!this.compiledFull) return this.ready;
+    const worker = this.worker;
+    this.fullSent ??= Promise.all([this.ready, this.compiledFull()])
+      .then(([, c]) => worker.postMessage({ type: 'module', ...c }), () => {});
+    return this.fullSent;
+  }
+
   call(method, ...args) {
     const id = this.nextId++;
     if (this.startupError) return Promise.reject(new Error(this.startupError));
+    const sent = method === 'analyzeGpt2' ? this.fullModuleSent() : this.ready;
+    const worker = this.worker;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.ready.then(() => this.worker.postMessage({ id, method, args }));
+      sent.then(() => worker.postMessage({ id, method, args }));
     });
   }
 }

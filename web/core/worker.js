@@ -2,25 +2,35 @@
 // blocks the page. Messages: { id, method, args } -> { id, result } | { id, error, fatal }
 // (fatal: 'memory' | 'trap' when the module is no longer usable; the page then replaces this
 // worker, see client.js). Method 'debugTrap' (tests only) makes the module trap for real.
-// A first message { type: 'module', module, simd } brings the module the page compiled
-// (web/core/page-module.js); without it the worker fetches and compiles its own copy.
+// Modules (issue 15): the first message is { type: 'compile', stem } (this worker fetches and
+// compiles the first view's module, FIRST_STEM, the lite one: every method but analyzeGpt2, and
+// posts { type: 'compiled', module, simd, stem } or { type: 'compiled', error } back, for the
+// page's other users) or { type: 'module', module, simd, stem }, a module the page compiled (a
+// worker that replaces a failed one). Before the first analyzeGpt2 the page sends the full module
+// the same way. A module nobody sent is fetched and compiled here.
 import { createAttention } from './attention.js';
 import { answerAttention, transferables } from './attention-request.js';
 import { loadEmbplay } from './embplay.js';
-import { importModuleFactory } from './load.js';
+import { importModuleFactory, simdSupported } from './load.js';
+import { FIRST_STEM, FULL_STEM, compileWasm } from './page-module.js';
 import { fatalKind, trapModule } from './worker-faults.js';
 
-// The loader script is imported at once, while the page still downloads the module.
-const loader = importModuleFactory(self.location.href);
-loader.catch(() => {}); // reported by the first call
-let ready = null;
-function load(compiled) {
-  return (async () => {
-    let { factory, simd } = await loader;
-    if (compiled && compiled.simd !== simd) ({ factory, simd } = await importModuleFactory(self.location.href, 'embplay_module', compiled.simd));
+// The first view's loader script is imported at once, while the page still downloads the module.
+const firstLoader = importModuleFactory(self.location.href, FIRST_STEM);
+firstLoader.catch(() => {}); // reported by the first call
+const loading = {}; // stem -> Promise<{ api, simd }>
+// Instantiates `stem` from `compiling` ({ module, simd } or a promise of it; none: fetched here).
+function load(stem, compiling) {
+  loading[stem] ??= (async () => {
+    const compiled = await compiling;
+    const simd = compiled?.simd ?? simdSupported();
+    const { factory } = stem === FIRST_STEM && simd === simdSupported()
+      ? await firstLoader
+      : await importModuleFactory(self.location.href, stem, simd);
     const api = await loadEmbplay(factory, { module: compiled?.module });
     return { api, simd };
   })();
+  return loading[stem];
 }
 
 // GPT-2's ranks (about 370 KB, 200 KB gzipped) are fetched the first time the gpt2 mode is used,
@@ -42,15 +52,28 @@ function ensureGpt2(api) {
 
 let attention = null;
 
+// Fetches and compiles `stem` here and shares the compiled module with the page.
+function compileHere(stem) {
+  const simd = simdSupported();
+  const compiled = compileWasm(new URL(`${stem}${simd ? '' : '_nosimd'}.wasm`, self.location.href))
+    .then((module) => ({ module, simd, stem }));
+  compiled.then((c) => self.postMessage({ type: 'compiled', ...c }),
+    (error) => self.postMessage({ type: 'compiled', error: error?.message ?? String(error) }));
+  return compiled;
+}
+
 self.onmessage = async (event) => {
-  if (event.data.type === 'module') {
-    ready ??= load(event.data);
+  if (event.data.type === 'compile') {
+    load(event.data.stem, compileHere(event.data.stem)).catch(() => {}); // the calls report a failure
     return;
   }
-  ready ??= load(null);
+  if (event.data.type === 'module') {
+    load(event.data.stem ?? FULL_STEM, event.data);
+    return;
+  }
   const { id, method, args } = event.data;
   try {
-    const { api, simd } = await ready;
+    const { api, simd } = await load(method === 'analyzeGpt2' ? FULL_STEM : FIRST_STEM);
     if (method === 'info') {
       self.postMessage({ id, result: { simd } });
       return;

@@ -5,9 +5,9 @@
 // positions" line, and with `shuffle` the shuffle experiment (the weights of the shuffled
 // sentence put back in the original order, and the difference: exactly 0 without positions).
 // The text is the `text` attribute, else the element's content, else a sample sentence.
-// Numbers come from the shared WASM core: the small positional-encoding module, which has the
-// attention bindings and a word tokenizer (sentence_bindings.cpp), so a post with this element
-// stays under its size budget (tests/bench/embed_size.mjs); the view code is the page's.
+// Numbers come from the shared WASM core: the lite module (the playground's first view), which
+// has the attention bindings and a word tokenizer (sentence_bindings.cpp), so a post with this
+// element stays under its size budget (tests/bench/embed_size.mjs); the view code is the page's.
 import { createAttention } from '../core/attention.js';
 import { answerAttention } from '../core/attention-request.js';
 import { AttentionHeads } from '../app/attention-figure.js';
@@ -22,7 +22,7 @@ const encoder = new TextEncoder();
 export class AttentionViewElement extends EmbedWidget {
   static tag = 'attention-view';
 
-  static coreKind = 'pe'; // the small module has attention and the word tokenizer
+  static coreKind = 'lite'; // the lite module has attention and the word tokenizer
 
   static rules = {
     text: { key: 'text', type: 'string', default: null },

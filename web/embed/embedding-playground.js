@@ -11,19 +11,24 @@
 import { AttentionViewElement } from './attention-view-element.js';
 import { CbowDemoElement } from './cbow-demo-element.js';
 import { nearNow } from './lazy.js';
-import { sharedCore } from './module.js';
+import { preferCore, sharedCore } from './module.js';
 import { PeHeatmapElement } from './pe-heatmap-element.js';
 import { PlaygroundElement } from './playground-element.js';
 import { TokenViewElement } from './token-view-element.js';
 
 const ELEMENTS = [PeHeatmapElement, TokenViewElement, CbowDemoElement, AttentionViewElement, PlaygroundElement];
 
+// A page with <attention-view> (the lite core) and <pe-heatmap> (the PE core, a part of the lite
+// one) downloads the lite core alone.
+const kindsHere = new Set(ELEMENTS.filter((e) => e.coreKind && document.querySelector(e.tag)).map((e) => e.coreKind));
+if (kindsHere.has('pe') && kindsHere.has('lite')) preferCore('pe', 'lite');
+
 // A figure already on screen gets its core's download started before the elements are built
 // (defining them builds each one's Shadow DOM first): issue 15, the first figure on a slow phone.
 // Same order as the definitions below, so the same cores are chosen.
 for (const element of ELEMENTS) {
   const first = element.coreKind && !customElements.get(element.tag) && document.querySelector(element.tag);
-  if (first && nearNow(first)) sharedCore(element.coreKind).catch(() => {}); // the element reports failures
+  if (first && nearNow(first)) sharedCore(element.coreKindOf?.(first) ?? element.coreKind).catch(() => {}); // the element reports failures
 }
 
 for (const element of ELEMENTS) {

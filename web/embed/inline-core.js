@@ -14,6 +14,6 @@ let core = null;
 const load = () => (core ??= loadEmbplay(factory, { wasmBinary, locateFile: (name) => name })
   .then((api) => ({ api, simd: false, kind: 'full' })));
 const cores = (globalThis[KEY] ??= {});
-for (const kind of ['full', 'pe']) {
+for (const kind of ['full', 'lite', 'pe']) {
   if (!(kind in cores)) Object.defineProperty(cores, kind, { get: load, enumerable: true });
 }

@@ -21,9 +21,12 @@ function sharedObserver() {
 
 // Already near when connected (a figure at the top of a post): start now, not a frame later when
 // the observer first reports (issue 15: on a slow phone that frame delays the module's download).
+// An element not defined yet is an empty inline box (no size, but a client rect and a place);
+// one inside display: none has no client rect.
 export function nearNow(element) {
   const r = element.getBoundingClientRect();
-  return (r.width > 0 || r.height > 0) && r.bottom >= -MARGIN_PX && r.top <= innerHeight + MARGIN_PX;
+  const rendered = r.width > 0 || r.height > 0 || element.getClientRects().length > 0;
+  return rendered && r.bottom >= -MARGIN_PX && r.top <= innerHeight + MARGIN_PX;
 }
 
 /** Calls `callback` once, when `element` comes within MARGIN of the viewport. */

@@ -4,23 +4,42 @@
 // (import.meta.url of the bundle, dist/embedding-playground.js), so a blog on any path or origin
 // loads them from wherever the script lives; load.js picks the SIMD or the non-SIMD build.
 //
-// Two cores: 'full' (embplay_module: tokenizers, everything) and 'pe' (embplay_pe_module: the
-// positional encodings only, a fraction of the size), when the build made one: build-site.mjs
-// defines EMBPLAY_PE_MODULE. A page that already loads the full core gives it to PE widgets too.
+// Three cores, smallest first (wasm-bindings/CMakeLists.txt): 'pe' (embplay_pe_module: the
+// positional encodings only), 'lite' (embplay_lite_module: also attention and the word, char and
+// BPE tokenizers) and 'full' (embplay_module: everything, GPT-2 included), when the build made the
+// small ones: build-site.mjs defines EMBPLAY_SMALL_MODULES. A widget gets the smallest core that
+// has what it needs, or a bigger one the page already loads (or, preferCore, will load).
 import { loadEmbplay } from '../core/embplay.js';
 import { importModuleFactory, simdSupported } from '../core/load.js';
 import { compileWasm } from '../core/page-module.js';
 
-/* global EMBPLAY_PE_MODULE */
-const PE_MODULE_BUILT = typeof EMBPLAY_PE_MODULE !== 'undefined' && EMBPLAY_PE_MODULE === true;
-const STEMS = { full: 'embplay_module', pe: 'embplay_pe_module' };
+/* global EMBPLAY_SMALL_MODULES */
+const SMALL_BUILT = typeof EMBPLAY_SMALL_MODULES !== 'undefined' && EMBPLAY_SMALL_MODULES === true;
+const STEMS = { pe: 'embplay_pe_module', lite: 'embplay_lite_module', full: 'embplay_module' };
+const ORDER = ['pe', 'lite', 'full'];
 const KEY = Symbol.for('embedding-playground.cores');
+const PREFER_KEY = Symbol.for('embedding-playground.cores.prefer');
+
+/**
+ * Widgets asking for core `kind` get `instead` (a bigger one): a page whose widgets need both
+ * downloads one module rather than two (embedding-playground.js decides from the page's elements).
+ */
+export function preferCore(kind, instead) {
+  (globalThis[PREFER_KEY] ??= {})[kind] = instead;
+}
+
+function chooseKind(kind, cores) {
+  if (!SMALL_BUILT) return 'full';
+  let k = ORDER.includes(kind) ? kind : 'full';
+  k = globalThis[PREFER_KEY]?.[k] ?? k;
+  if (cores[k]) return k;
+  return ORDER.slice(ORDER.indexOf(k) + 1).find((bigger) => cores[bigger]) ?? k;
+}
 
 /** Resolves to { api (Embplay), simd, kind }; every caller asking for the same core gets the same promise. */
 export function sharedCore(kind = 'full', baseUrl = import.meta.url) {
   const cores = (globalThis[KEY] ??= {});
-  let k = kind === 'pe' && PE_MODULE_BUILT ? 'pe' : 'full';
-  if (k === 'pe' && cores.full && !cores.pe) k = 'full';
+  const k = chooseKind(kind, cores);
   cores[k] ??= (async () => {
     // The .wasm downloads and compiles while the loader script is imported, not after (issue 15).
     const simd = simdSupported();

@@ -4,9 +4,9 @@
 // the script the first time, ~200 KB gzipped; a token that is part of a character shows its bytes). The text is the `text` attribute or else the element's own
 // content (which also shows as plain text where scripts cannot run). With controls, the reader
 // can pick the mode and type their own text; nothing leaves the browser.
-import { schemeSet3 } from 'd3-scale-chromatic';
+import { schemeSet3 } from '../app/color-schemes.js';
 import { spanText } from '../core/embplay.js';
-import { sharedGpt2 } from './module.js';
+import { sharedCore, sharedGpt2 } from './module.js';
 import { EmbedWidget, THEME_RULE } from './widget.js';
 
 const MAX_CHARS = 20000; // on the main thread: keep a keystroke's re-tokenisation within a frame or two
@@ -20,7 +20,13 @@ function tokenColor(id) {
 export class TokenViewElement extends EmbedWidget {
   static tag = 'token-view';
 
-  static coreKind = 'full';
+  // The lite core has the word, char and BPE tokenizers; GPT-2 needs the full one, fetched when
+  // the mode is (or becomes) gpt2.
+  static coreKind = 'lite';
+
+  static coreKindOf(element) {
+    return element.getAttribute('mode') === 'gpt2' ? 'full' : 'lite';
+  }
 
   static rules = {
     mode: { key: 'mode', type: 'enum', values: ['word', 'char', 'bpe', 'gpt2'], default: 'word' },
@@ -88,8 +94,8 @@ export class TokenViewElement extends EmbedWidget {
     this.textArea.hidden = !c.controls;
     this.modeSelect.value = c.mode;
     if (this.typed === undefined && this.textArea.value !== text) this.textArea.value = text;
-    const api = this.core.api;
-    if (c.mode === 'gpt2' && !api.hasGpt2()) {
+    const api = c.mode === 'gpt2' ? this.gpt2Core?.api : this.core.api;
+    if (c.mode === 'gpt2' && !api?.hasGpt2()) {
       this.loadGpt2();
       return;
     }
@@ -103,11 +109,15 @@ export class TokenViewElement extends EmbedWidget {
       + (result.tokens.length < result.tokenCount ? this.S.tvTruncated(result.tokens.length) : '');
   }
 
-  /** Fetches GPT-2's vocabulary once per page (module.js), then renders again. */
+  /** Fetches the full core and GPT-2's vocabulary once per page (module.js), then renders again. */
   loadGpt2() {
     if (this.gpt2Loading) return;
     this.status.textContent = this.S.tvLoadingGpt2;
-    this.gpt2Loading = sharedGpt2(this.core.api)
+    this.gpt2Loading = sharedCore('full')
+      .then(async (core) => {
+        await sharedGpt2(core.api);
+        this.gpt2Core = core;
+      })
       .then(() => this.schedule())
       .catch((error) => {
         this.errorLine.textContent = this.S.failed(error?.message ?? error);

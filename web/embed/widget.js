@@ -2,7 +2,8 @@
 // attributes read through rules (bad values -> default + one console warning), light/dark from
 // theme.js, a lazy start (lazy.js) that awaits the page's one shared WASM core (module.js), and
 // repaints batched to one per animation frame, on attribute changes and container resizes.
-// Subclasses define static tag, rules and coreKind ('full' | 'pe'), build(frame) and render().
+// Subclasses define static tag, rules and coreKind ('full' | 'lite' | 'pe', web/embed/module.js; a
+// static coreKindOf(element) may choose per element), build(frame) and render().
 import { readAttributes } from './attributes.js';
 import { sharedCore } from './module.js';
 import { whenNear, whenNearCancel } from './lazy.js';
@@ -137,7 +138,7 @@ export class EmbedWidget extends HTMLElement {
 
   async start() {
     try {
-      this.core = await sharedCore(this.constructor.coreKind);
+      this.core = await sharedCore(this.constructor.coreKindOf?.(this) ?? this.constructor.coreKind);
       this.status.textContent = '';
       if (!this.pending) this.renderNow(); // the first figure at once; later ones one per frame (schedule)
     } catch (error) {
