@@ -106,6 +106,10 @@ def wordpiece_seeds():
         "seed-cased": bytes([0]) + vocab.encode() + b"\0" + "The King abc unaff\u00e9 x\u0301".encode(),
         "seed-unk-front": bytes([3]) + b"ab\r\n##cd\nx\n\0abcd abxcd x x" + bytes([0xFF]) + b"x",
         "seed-greedy-fails": bytes([2]) + b"ab\na\n##bc\n\0abc",
+        # words of 100 and 101 characters around the [UNK] limit (mutation alone did not reach it
+        # in 2 minutes with the limit planted off by one)
+        "seed-100-chars": bytes([2]) + "a\n##a\n##é\n\0".encode() + b"a" * 100 + b" " + b"a" * 101 + b" "
+                          + ("a" + "é" * 99).encode(),
     }
 
 
