@@ -7,6 +7,11 @@
 #   tests/fuzz.sh                     each target for 20 s (what tests/run.sh does)
 #   tests/fuzz.sh 300                 each for 5 minutes
 #   tests/fuzz.sh 60 utf8 gpt2_encoder   only these targets
+# Every target runs with -malloc_limit_mb=64: an input is at most 4 KB, so a reader that allocates
+# more at once trusted a size in a header (a file claiming 10^12 rows) before checking it against
+# the bytes; libFuzzer reports it as "malloc(N) exceeds limit". A tests/fuzz/<target>.dict file,
+# when there is one, is passed as the target's dictionary (-dict: tokens worth inserting, such as
+# JSON keys of a safetensors header).
 # Closes with one line per target (executions, coverage cov = edges, ft = features) and
 # "fuzz: N passed, N failed".
 set -uo pipefail
@@ -46,8 +51,10 @@ for t in "${targets[@]}"; do
   if [ ! -x "$bin" ]; then
     echo "fuzz: no target $bin" >"$log"; status=2
   else
-    "$bin" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="$artifacts/$t-" "$work" "$seeds" >"$log" 2>&1 || status=$?
+    dict=()
+    [ -f "$root/tests/fuzz/$t.dict" ] && dict=(-dict="$root/tests/fuzz/$t.dict")
+    "$bin" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=64 \
+      -print_final_stats=1 "${dict[@]}" -artifact_prefix="$artifacts/$t-" "$work" "$seeds" >"$log" 2>&1 || status=$?
   fi
   execs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
@@ -55,7 +62,7 @@ for t in "${targets[@]}"; do
     passed=$((passed + 1)); verdict=ok
   else
     failed=$((failed + 1)); verdict="FAILED (status $status, log $log)"
-    grep -E 'fuzz property failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY|Test unit written' "$log" | head -n 12
+    grep -E 'fuzz property failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|exceeds limit|runtime error|SUMMARY|Test unit written' "$log" | head -n 12
   fi
   lines+=("$(printf '%-18s %-8s %12s execs  %s' "$t" "${verdict%% *}" "${execs:-?}" "${cov:-cov: ? ft: ?}")")
   [ "$status" = 0 ] || lines+=("    $verdict")

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "text/message_quote.h"
+
 namespace embplay {
 
 namespace {
@@ -104,6 +106,14 @@ FastTextArgs read_args(Reader& r) {
   return a;
 }
 
+// fastText splits its text at whitespace and NUL, so no dictionary word is empty or holds
+// whitespace; such a word would also break the .vec and every word list downstream (WordVectors).
+void check_word(const std::string& word, std::int32_t i) {
+  if (word.empty()) fail("dictionary word " + std::to_string(i) + " is empty");
+  if (word.find_first_of(" \t\n\r\v\f") != std::string::npos)
+    fail("dictionary word " + std::to_string(i) + " (" + quote_for_message(word) + ") contains whitespace");
+}
+
 void check_header(Reader& r) {
   if (r.remaining() < 8) fail("it is too short to be one (" + std::to_string(r.remaining()) + " bytes)");
   const std::int32_t magic = r.get<std::int32_t>("the header");
@@ -187,6 +197,7 @@ SubwordModel from_fasttext_bin(std::string_view bytes) {
   counts.reserve(static_cast<std::size_t>(size));
   for (std::int32_t i = 0; i < size; ++i) {
     words.push_back(r.word(i));
+    check_word(words.back(), i);
     counts.push_back(r.get<std::int64_t>("the dictionary"));
     if (r.get<std::int8_t>("the dictionary") != 0) fail("dictionary entry " + std::to_string(i) + " is a label (a supervised model)");
   }
@@ -196,7 +207,11 @@ SubwordModel from_fasttext_bin(std::string_view bytes) {
   if (r.get<char>("the output matrix") != 0) fail("its output matrix is quantized; only unquantized models load");
   RowMatrix output = r.matrix("output matrix", size, args.dim);
   if (r.remaining() != 0) fail(std::to_string(r.remaining()) + " unexpected bytes after the output matrix");
-  return SubwordModel(args, std::move(words), std::move(counts), ntokens, std::move(input), std::move(output));
+  try {
+    return SubwordModel(args, std::move(words), std::move(counts), ntokens, std::move(input), std::move(output));
+  } catch (const std::invalid_argument& e) {
+    fail(e.what());  // a repeated word: every message of this reader says what it read
+  }
 }
 
 std::string fasttext_vector_line(std::string_view word, const std::vector<float>& vector, int digits) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "fasttext/subword_vector.h"
+#include "text/message_quote.h"
 
 namespace embplay {
 
@@ -37,7 +38,7 @@ SubwordModel::SubwordModel(FastTextArgs args, std::vector<std::string> words, st
   index_.reserve(words_.size());
   for (std::size_t i = 0; i < words_.size(); ++i) {
     require(!words_[i].empty(), "word " + std::to_string(i) + " is empty");
-    require(index_.emplace(words_[i], static_cast<long>(i)).second, "the word '" + words_[i] + "' appears twice");
+    require(index_.emplace(words_[i], static_cast<long>(i)).second, "the word " + quote_for_message(words_[i]) + " appears twice");
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "text/message_quote.h"
 #include "text/utf8.h"
 
 namespace embplay {
@@ -101,7 +102,7 @@ class Parser {
     for (const auto& m : v.members) keys.push_back(m.first);
     std::sort(keys.begin(), keys.end());
     const auto dup = std::adjacent_find(keys.begin(), keys.end());
-    if (dup != keys.end()) fail("duplicate key \"" + std::string(*dup) + "\" in the object ending");
+    if (dup != keys.end()) fail("duplicate key " + quote_for_message(*dup) + " in the object ending");
   }
 
   JsonValue parse_array(std::size_t depth) {

@@ -1,6 +1,8 @@
 // Finding GPT-2's and BERT's embedding tables by name; see pretrained_layout.h.
 #include "formats/pretrained_layout.h"
 
+#include "text/message_quote.h"
+
 namespace embplay {
 
 namespace {
@@ -20,7 +22,7 @@ const KnownLayout kKnown[] = {
 
 void check_matrix(const SafetensorsTensor& t, const char* role) {
   if (t.shape.size() != 2)
-    throw SafetensorsError(std::string("the ") + role + " '" + t.name + "' has shape " + t.shape_text() +
+    throw SafetensorsError(std::string("the ") + role + " " + quote_for_message(t.name) + " has shape " + t.shape_text() +
                            ", not [rows, width]");
 }
 
@@ -31,8 +33,8 @@ void check_tables(const SafetensorsHeader& header, const PretrainedLayout& layou
   const SafetensorsTensor& positions = header.require(layout.position_table);
   check_matrix(positions, "position table");
   if (positions.shape[1] != tokens.shape[1])
-    throw SafetensorsError("the token table '" + tokens.name + "' is " + std::to_string(tokens.shape[1]) +
-                           " wide, the position table '" + positions.name + "' " + std::to_string(positions.shape[1]));
+    throw SafetensorsError("the token table " + quote_for_message(tokens.name) + " is " + std::to_string(tokens.shape[1]) +
+                           " wide, the position table " + quote_for_message(positions.name) + " " + std::to_string(positions.shape[1]));
 }
 
 }  // namespace
@@ -68,7 +70,7 @@ void check_token_rows(const SafetensorsHeader& header, const PretrainedLayout& l
   const SafetensorsTensor& tokens = header.require(layout.token_table);
   check_matrix(tokens, "token table");
   if (tokens.shape[0] != vocab_size)
-    throw SafetensorsError("the token table '" + tokens.name + "' has " + std::to_string(tokens.shape[0]) + " rows, " +
+    throw SafetensorsError("the token table " + quote_for_message(tokens.name) + " has " + std::to_string(tokens.shape[0]) + " rows, " +
                            tokenizer_name + " has " + std::to_string(vocab_size) + " tokens");
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "formats/json_value.h"
+#include "text/message_quote.h"
 
 namespace embplay {
 
@@ -11,7 +12,8 @@ namespace {
 
 [[noreturn]] void fail(const std::string& what) { throw SafetensorsError(what); }
 
-std::string quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
+// Names come from the file: quoted on one printable line (message_quote.h).
+std::string quoted(std::string_view name) { return quote_for_message(name); }
 
 std::uint64_t read_u64_le(std::string_view bytes) {
   std::uint64_t v = 0;
@@ -63,7 +65,7 @@ SafetensorsTensor read_tensor_entry(const std::string& name, const JsonValue& en
     fail("tensor " + quoted(name) + " is " + json_type_name(entry.type) + ", not an object");
   for (const auto& m : entry.members)
     if (m.first != "dtype" && m.first != "shape" && m.first != "data_offsets")
-      fail("tensor " + quoted(name) + " has an unknown field \"" + m.first + "\"");
+      fail("tensor " + quoted(name) + " has an unknown field " + quoted(m.first));
   SafetensorsTensor t;
   t.name = name;
   const JsonValue& dtype = require_member(entry, name, "dtype");

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "formats/half_float.h"
+#include "text/message_quote.h"
 
 namespace embplay {
 
@@ -22,7 +23,7 @@ std::uint32_t u32_le(const unsigned char* p) noexcept {
 }  // namespace
 
 void check_tensor_readable(const SafetensorsTensor& t) {
-  const std::string name = "tensor '" + t.name + "'";
+  const std::string name = "tensor " + quote_for_message(t.name);
   if (!t.float_readable()) fail(name + " has dtype " + t.dtype + ", which is not read (F32, F16 and BF16 are)");
   if (t.shape.empty() || t.shape.size() > 2)
     fail(name + " has shape " + t.shape_text() + ": only 1-D and 2-D tensors are read");
@@ -52,7 +53,7 @@ void TensorReader::convert(const unsigned char* p, std::size_t elements) {
 
 void TensorReader::append(std::string_view bytes) {
   if (bytes.size() > total_ - read_)
-    fail("tensor '" + name_ + "': more bytes than its " + std::to_string(total_) + " (data_offsets)");
+    fail("tensor " + quote_for_message(name_) + ": more bytes than its " + std::to_string(total_) + " (data_offsets)");
   if (rows_.size() == 0) rows_.resize(rows_count_, cols_count_);  // on the first bytes, not before
   read_ += bytes.size();
   auto p = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -75,14 +76,14 @@ void TensorReader::append(std::string_view bytes) {
 
 RowMatrix TensorReader::finish() {
   if (!done())
-    fail("tensor '" + name_ + "': read " + std::to_string(read_) + " of its " + std::to_string(total_) + " bytes");
+    fail("tensor " + quote_for_message(name_) + ": read " + std::to_string(read_) + " of its " + std::to_string(total_) + " bytes");
   return std::move(rows_);
 }
 
 RowMatrix read_tensor(std::string_view bytes, const SafetensorsTensor& tensor) {
   TensorReader reader(tensor);
   if (bytes.size() != tensor.bytes())
-    fail("tensor '" + tensor.name + "': got " + std::to_string(bytes.size()) + " bytes, its range holds " +
+    fail("tensor " + quote_for_message(tensor.name) + ": got " + std::to_string(bytes.size()) + " bytes, its range holds " +
          std::to_string(tensor.bytes()));
   reader.append(bytes);
   return reader.finish();

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "text/message_quote.h"
 #include "text/unicode.h"
 #include "text/utf8.h"
 
@@ -43,7 +44,7 @@ void WordPieceVocab::build_index() {
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     const auto [it, inserted] = index_.emplace(tokens_[i], static_cast<std::int32_t>(i));
     if (!inserted)
-      fail_line(i + 1, "'" + tokens_[i] + "' repeats line " + std::to_string(it->second + 1));
+      fail_line(i + 1, quote_for_message(tokens_[i]) + " repeats line " + std::to_string(it->second + 1));
   }
 }
 

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "text/message_quote.h"
+
 namespace embplay {
 
 namespace {
@@ -26,7 +28,7 @@ WordVectors::WordVectors(std::vector<std::string> words, RowMatrix vectors)
   }
   for (const auto& w : words_) {
     if (w.empty() || has_whitespace(w)) {
-      throw std::invalid_argument("word vectors: the word '" + w + "' is empty or contains whitespace");
+      throw std::invalid_argument("word vectors: the word " + quote_for_message(w) + " is empty or contains whitespace");
     }
   }
   build_index();
@@ -48,7 +50,7 @@ void WordVectors::build_index() {
   index_.reserve(words_.size());
   for (std::size_t i = 0; i < words_.size(); ++i) {
     if (!index_.emplace(words_[i], static_cast<long>(i)).second) {
-      throw std::invalid_argument("word vectors: the word '" + words_[i] + "' appears twice (rows " +
+      throw std::invalid_argument("word vectors: the word " + quote_for_message(words_[i]) + " appears twice (rows " +
                                   std::to_string(index_.at(words_[i])) + " and " + std::to_string(i) + ")");
     }
   }

@@ -46,4 +46,31 @@ inline std::vector<char32_t> code_points(std::string_view text) {
   return out;
 }
 
+// True when a message is one printable line: valid UTF-8 without C0 or C1 control characters,
+// DEL, U+2028 or U+2029 (what a CLI's one stderr line and the page's message need).
+inline bool is_one_printable_line(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const DecodedChar c = decode_utf8(text, pos);
+    if (!c.valid || c.cp < 0x20 || (c.cp >= 0x7F && c.cp <= 0x9F) || c.cp == 0x2028 || c.cp == 0x2029) return false;
+    pos += c.length;
+  }
+  return true;
+}
+
+// Runs `read`; a refusal must be an `Error` (a std::invalid_argument type; any other exception
+// escapes and libFuzzer reports it) with a non-empty message on one printable line. Returns the
+// message, or "" when `read` succeeded.
+template <class Error, class Read>
+std::string refusal_of(const Read& read) {
+  try {
+    read();
+    return "";
+  } catch (const Error& e) {
+    const std::string message = e.what();
+    if (!is_one_printable_line(message)) std::fprintf(stderr, "message: %s\n", message.c_str());
+    FUZZ_CHECK(!message.empty() && is_one_printable_line(message));
+    return message;
+  }
+}
+
 }  // namespace embplay::fuzz

@@ -121,6 +121,27 @@ TEST_CASE("foreign, supervised, quantized and other-version files are refused by
                                              "the file holds (truncated)");
 }
 
+// Found by the fastText fuzz target: a .bin word holds every byte up to NUL, so whitespace too;
+// the model loaded, and listing its words then threw with the word (and its newline) in the message.
+TEST_CASE("a .bin dictionary word with whitespace is refused on one line", "[fasttext][format][bad-input]") {
+  FastTextArgs a;
+  a.dim = 2;
+  a.bucket = 5;
+  for (const char* word : {"a b", "a\nb", "\x01\n"}) {
+    INFO(word);
+    const SubwordModel m(a, {"x", word}, {1, 1}, 2, random_rows(7, 2, 1), random_rows(2, 2, 2));
+    CHECK_THROWS_WITH(from_fasttext_bin(to_fasttext_bin(m)),
+                      Catch::StartsWith("not a usable fastText .bin: dictionary word 1 (") &&
+                          Catch::EndsWith(") contains whitespace") && !Catch::Contains("\n"));
+  }
+  CHECK_THROWS_WITH(from_fasttext_bin(to_fasttext_bin(SubwordModel(a, {"x", "a\nb"}, {1, 1}, 2, random_rows(7, 2, 1),
+                                                                   random_rows(2, 2, 2)))),
+                    "not a usable fastText .bin: dictionary word 1 ('a\\nb') contains whitespace");
+  std::string twice = to_fasttext_bin(SubwordModel(a, {"ab", "ac"}, {1, 1}, 2, random_rows(7, 2, 1), random_rows(2, 2, 2)));
+  twice[twice.find(std::string("ac\0", 3)) + 1] = 'b';
+  CHECK_THROWS_WITH(from_fasttext_bin(twice), "not a usable fastText .bin: the word 'ab' appears twice");
+}
+
 TEST_CASE("vector lines print as fastText's print-word-vectors", "[fasttext][format]") {
   CHECK(fasttext_vector_line("왕", {0.5f, -0.000123456f, 12345.678f, 1e-7f}) == "왕 0.5 -0.00012346 12346 1e-07 \n");
   CHECK(to_fasttext_vec(small_model()).substr(0, 4) == "2 2\n");

@@ -81,7 +81,7 @@ TEST_CASE("safetensors header: malformed entries name the tensor", "[safetensors
   CHECK_THROWS_AS(parse("{\"a\":", 0), JsonError);
   CHECK_THROWS_WITH(parse(R"({"a":[1]})", 0), "tensor 'a' is an array, not an object");
   CHECK_THROWS_WITH(parse(R"({"a":{"dtype":"F32","shape":[1]}})", 4), "tensor 'a' has no \"data_offsets\"");
-  CHECK_THROWS_WITH(parse(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4],"extra":1}})", 4), "tensor 'a' has an unknown field \"extra\"");
+  CHECK_THROWS_WITH(parse(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4],"extra":1}})", 4), "tensor 'a' has an unknown field 'extra'");
   CHECK_THROWS_WITH(parse(R"({"a":{"dtype":5,"shape":[1],"data_offsets":[0,4]}})", 4), "tensor 'a': \"dtype\" is not a string");
   CHECK_THROWS_WITH(parse(R"({"a":)" + entry("F32", "[-1]", 0, 4) + "}", 4), "tensor 'a': a shape entry is not a non-negative integer");
   CHECK_THROWS_WITH(parse(R"({"a":)" + entry("F32", "[2.0]", 0, 8) + "}", 8), Contains("shape entry is not a non-negative integer"));
@@ -91,6 +91,17 @@ TEST_CASE("safetensors header: malformed entries name the tensor", "[safetensors
   CHECK_THROWS_WITH(parse(R"({"a":)" + entry("F32", "[4294967296,4294967296]", 0, 16) + "}", 16), "tensor 'a': shape [4294967296, 4294967296] is too large");
   CHECK_THROWS_WITH(parse(R"({"__metadata__":{"n":1}})", 0), "\"__metadata__\" value of 'n' is not a string");
   CHECK_THROWS_WITH(parse(R"({"__metadata__":[]})", 0), "\"__metadata__\" is an array, not an object");
+}
+
+// Found by the safetensors fuzz target: a name is any JSON string, so "\n" and "\u0007" escapes put
+// newlines and control characters into the messages that quote it (the CLI's one stderr line).
+TEST_CASE("safetensors header: names from the file are quoted on one line", "[safetensors]") {
+  CHECK_THROWS_WITH(parse(R"({"a\nb":)" + entry("X", "[1]", 0, 4) + "}", 4), "tensor 'a\\nb' has an unknown dtype 'X'");
+  CHECK_THROWS_WITH(parse(R"({"a":)" + entry("F\\u000d32", "[1]", 0, 4) + "}", 4), "tensor 'a' has an unknown dtype 'F\\r32'");
+  CHECK_THROWS_WITH(parse(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4],"\u2028":1}})", 4),
+                    "tensor 'a' has an unknown field '\\u2028'");
+  CHECK_THROWS_WITH(parse(R"({"__metadata__":{"\u0085":1}})", 0), "\"__metadata__\" value of '\\u0085' is not a string");
+  CHECK_THROWS_WITH(parse_json(R"({"\n":1,"\n":2})"), Contains("duplicate key '\\n'"));
 }
 
 TEST_CASE("safetensors header: ranges must tile the data exactly", "[safetensors]") {

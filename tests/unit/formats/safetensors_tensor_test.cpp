@@ -96,4 +96,7 @@ TEST_CASE("safetensors tensor: what is not read is refused by name", "[safetenso
   reader.append(bytes.substr(0, 10));
   CHECK_THROWS_WITH(reader.finish(), "tensor 'w': read 10 of its 24 bytes");
   CHECK_THROWS_WITH(reader.append(bytes), "tensor 'w': more bytes than its 24 (data_offsets)");
+  SafetensorsTensor odd = tensor("F32", {2, 3, 1});
+  odd.name = "a\nb";
+  CHECK_THROWS_WITH(TensorReader(odd), "tensor 'a\\nb' has shape [2, 3, 1]: only 1-D and 2-D tensors are read");
 }

@@ -25,4 +25,6 @@ TEST_CASE("wordpiece vocab: broken files", "[wordpiece]") {
   CHECK_THROWS_WITH(WordPieceVocab("[UNK]\n\nb\n"), "vocab.txt line 2: empty token");
   CHECK_THROWS_WITH(WordPieceVocab("[UNK]\nb\nb\n"), "vocab.txt line 3: 'b' repeats line 2");
   CHECK_THROWS_WITH(WordPieceVocab("[UNK]\n\xFF\n"), "vocab.txt line 2: invalid UTF-8");
+  // Found by the wordpiece fuzz target: a line may hold a carriage return or control character.
+  CHECK_THROWS_WITH(WordPieceVocab("[UNK]\na\rb\na\rb\n"), "vocab.txt line 3: 'a\\rb' repeats line 2");
 }

@@ -25,4 +25,6 @@ TEST_CASE("word vectors reject inconsistent input", "[word-vectors]") {
   CHECK_THROWS_WITH(WordVectors({"a", "b"}, RowMatrix(1, 2)), "word vectors: 2 words but 1 rows");
   CHECK_THROWS_WITH(WordVectors({"a b"}, RowMatrix(1, 2)), "word vectors: the word 'a b' is empty or contains whitespace");
   CHECK_THROWS_WITH(WordVectors({""}, RowMatrix(1, 2)), "word vectors: the word '' is empty or contains whitespace");
+  CHECK_THROWS_WITH(WordVectors({"a\nb"}, RowMatrix(1, 2)), "word vectors: the word 'a\\nb' is empty or contains whitespace");
+  CHECK_THROWS_WITH(WordVectors({"\x01", "\x01"}, RowMatrix(2, 2)), "word vectors: the word '\\u0001' appears twice (rows 0 and 1)");
 }
