@@ -49,7 +49,9 @@ rm -f "$unit_log"
 
 run_node_suite() {  # name dir
   local log; log="$(mktemp)"
-  node --test --test-reporter=spec "$2" 2>&1 | tee "$log" | grep -vE '^\s*$' | tail -n 400
+  # A test that hangs (a browser driver that never answers) fails after 10 minutes instead of
+  # stalling the run.
+  node --test --test-timeout=600000 --test-reporter=spec "$2" 2>&1 | tee "$log" | grep -vE '^\s*$' | tail -n 400
   local status=${PIPESTATUS[0]}
   local p f
   p=$(sed -nE 's/^ℹ pass ([0-9]+).*/\1/p' "$log" | tail -1)

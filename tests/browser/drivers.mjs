@@ -228,16 +228,42 @@ async function waitForPort(port) {
 async function webkit() {
   const { Builder, Capabilities, By, Key } = require('selenium-webdriver');
   const xvfb = process.env.DISPLAY ? null : await startXvfb();
-  const port = await new Promise((ok) => { const s = createServer().listen(0, () => { const p = s.address().port; s.close(() => ok(p)); }); });
-  const driverProcess = spawn(process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver', [`--port=${port}`], {
-    stdio: 'ignore', env: { ...process.env, ...(xvfb ? { DISPLAY: xvfb.display } : {}) },
-  });
-  const stop = () => { driverProcess.kill(); xvfb?.stop(); };
+  // The driver process; replaced when a new session hangs (WebKitWebDriver sometimes never answers
+  // a new-session request when MiniBrowser fails to start: once in several runs here).
+  let port = 0;
+  let driverProcess = null;
+  async function startDriver() {
+    port = await new Promise((ok) => { const s = createServer().listen(0, () => { const p = s.address().port; s.close(() => ok(p)); }); });
+    driverProcess = spawn(process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver', [`--port=${port}`], {
+      stdio: 'ignore', env: { ...process.env, ...(xvfb ? { DISPLAY: xvfb.display } : {}) },
+    });
+    await waitForPort(port);
+  }
+  const stop = () => { driverProcess?.kill(); xvfb?.stop(); };
   let versionText = 'WebKitGTK';
   const sessions = [];
   try {
-    await waitForPort(port);
+    await startDriver();
   } catch (e) { stop(); throw e; }
+  const SESSION_TIMEOUT_MS = 45000;
+  async function newSession() {
+    for (let attempt = 1; ; attempt++) {
+      const build = new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(caps()).build();
+      let timer;
+      const timeout = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`no WebKit session after ${SESSION_TIMEOUT_MS / 1000} s`)), SESSION_TIMEOUT_MS); });
+      try {
+        return await Promise.race([build, timeout]);
+      } catch (e) {
+        build.then((d) => d.quit(), () => {}).catch(() => {});
+        if (attempt === 3) throw e;
+        // Start over with a new driver (the open sessions of other tabs go with the old one).
+        driverProcess.kill();
+        await startDriver();
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
   const caps = () => {
     const c = new Capabilities();
     c.setBrowserName('MiniBrowser');
@@ -249,7 +275,7 @@ async function webkit() {
     get version() { return versionText; },
     async newTab() {
       // One WebDriver session per tab: each is its own MiniBrowser with a fresh profile.
-      const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(caps()).build();
+      const driver = await newSession();
       sessions.push(driver);
       versionText = `WebKitGTK ${(await driver.getCapabilities()).get('browserVersion')}`;
       await driver.manage().setTimeouts({ script: 120000 });
