@@ -1,10 +1,21 @@
 // Web Worker of the Chromium CBOW benchmark (tests/bench/cbow_bench_browser.mjs): loads the
 // page's WASM module (the SIMD build in build-wasm/, which web/build-site.mjs copies into
 // dist/) and the corpus over HTTP, trains in chunks as the page's worker would, and posts the
-// timings, the WASM memory size and the vectors (a word2vec file) back to the page.
+// timings, the WASM memory size and the vectors (a word2vec file; with subwords fastText's .vec)
+// back to the page.
 import factory from '/build-wasm/wasm-bindings/embplay_module.mjs';
 
 const CHUNK = 200000;  // words per train() call, like the playground's worker
+
+// With subwords: the .vec text fastText writes (and `embplay train --vec`): "words dim", then each
+// word's vector (its row and n-grams) as print-word-vectors prints it, so it can equal the native file.
+function fastTextVec(trainer) {
+  const model = trainer.subwordModel();
+  const lines = [`${model.size()} ${model.dim()}\n`];
+  for (let i = 0; i < model.size(); i++) lines.push(model.vectorLine(model.word(i)));
+  model.delete();
+  return new TextEncoder().encode(lines.join(''));
+}
 
 self.onmessage = async ({ data: { corpusUrl, options, binary } }) => {
   try {
@@ -16,7 +27,7 @@ self.onmessage = async ({ data: { corpusUrl, options, binary } }) => {
     let p;
     do p = trainer.train(CHUNK); while (!p.finished);
     const t2 = performance.now();
-    const bytes = trainer.wordVectors().toWord2Vec(binary);
+    const bytes = options.subwords ? fastTextVec(trainer) : trainer.wordVectors().toWord2Vec(binary);
     self.postMessage({
       setupSeconds: (t1 - t0) / 1000,
       loopSeconds: (t2 - t1) / 1000,

@@ -69,3 +69,36 @@ test('subword settings are checked only with subwords', () => {
   assert.equal(checkTrainingSettings({ ...base, subwords: true, bucket: 0 }).field, 'bucket');
   assert.deepEqual(checkTrainingSettings({ ...base, arch: 'sg' }), { field: 'arch', value: 'sg', choices: ['cbow', 'skipgram'] });
 });
+
+// The side-by-side comparison's table (web/app/compare-view.js) asks for these.
+test('similarities of word pairs: the neighbour scores, null for a word whole words never saw', () => {
+  const attached = readFileSync(join(root, 'assets/corpus-ko-attached.txt'), 'utf8');
+  const settings = { ...TRAINING_DEFAULTS, ...SUBWORD_DEFAULTS, minn: 2, maxn: 4 };
+  const train = (subwords) => {
+    const run = new TrainingRun(mod, attached, { ...settings, subwords }, { sliceMs: 50 });
+    while (!run.finished) run.step();
+    return run;
+  };
+  const sub = train(true);
+  const whole = train(false);
+  try {
+    assert.equal(whole.words.includes('왕과'), false);
+    // With subwords: each neighbour's score (the core's cosine) is its similarity to the query.
+    for (const [run, query] of [[sub, '왕과'], [sub, '왕은'], [whole, '왕은']]) {
+      const near = run.neighbors(query, 5);
+      const sims = run.similarities(near.map((n) => [query, n.word]));
+      near.forEach((n, i) => assert.ok(Math.abs(sims[i] - n.score) < 1e-5, `${query} ${n.word}: ${sims[i]} vs ${n.score}`));
+    }
+    const pairs = [['왕은', '왕과'], ['왕은', '왕이'], ['왕은', '왕은']];
+    const [unseen, seen, self] = whole.similarities(pairs);
+    assert.equal(unseen, null);
+    assert.ok(seen > -1 && seen < 1);
+    assert.ok(Math.abs(self - 1) < 1e-6);
+    assert.ok(sub.similarities(pairs).every((s) => typeof s === 'number'));
+    assert.equal(sub.hasVector('왕과'), true);
+    assert.equal(whole.hasVector('왕과'), false);
+  } finally {
+    sub.delete();
+    whole.delete();
+  }
+});

@@ -10,6 +10,7 @@ import { ATTENTION_MAX_TOKENS, AttentionView } from './attention-view.js';
 import { PeView } from './pe-view.js';
 import { UrlState } from './url-state.js';
 import { TrainingView } from './training-view.js';
+import { CompareView } from './compare-view.js';
 import { PretrainedView } from './pretrained-view.js';
 import en from './i18n/en.js';
 import ko from './i18n/ko.js';
@@ -54,6 +55,7 @@ function applyLanguage(lang) {
   peView?.setStrings(S);
   attentionView?.setStrings(S);
   trainingView?.setStrings(S);
+  compareView?.setStrings(S);
   pretrainedView?.setStrings(S);
 }
 
@@ -367,6 +369,7 @@ function compileFullWhenNear(section) {
 let peView = null; // section 6, positional encodings (web/app/pe-view.js)
 let attentionView = null; // section 7, attention (web/app/attention-view.js)
 let trainingView = null; // sections 8-9, training and questions (web/app/training-view.js)
+let compareView = null; // section 9's whole words and subwords side by side (web/app/compare-view.js)
 let pretrainedView = null; // section 10, real model weights (web/app/pretrained-view.js)
 
 function start() {
@@ -387,6 +390,7 @@ function start() {
       input: state.large ? state.large.input : $('text').value, lowercase: $('lowercase').checked, mode: $('mode').value, merges: Number($('merges').value),
     }),
   });
+  compareView = new CompareView(state.strings, trainingView, { compiled, workerUrl: new URL('train-worker.js', import.meta.url) });
   trainingView.choosePreset(lang);
   // Tests only: index.html?debug exposes a real WebAssembly trap in the training worker and in the
   // core worker (web/core/worker-faults.js), to check that the page recovers from one (issue 14).

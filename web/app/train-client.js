@@ -70,9 +70,10 @@ export class TrainClient {
     this.handlers[message.type]?.(message);
   }
 
-  start(text, settings) {
+  /** Trains on `text` with `settings`; plot: false sends no projections (nothing draws them). */
+  start(text, settings, { plot = true } = {}) {
     this.runId++;
-    this.post({ type: 'start', runId: this.runId, text, settings });
+    this.post({ type: 'start', runId: this.runId, text, settings, plot });
   }
 
   /**

@@ -11,6 +11,9 @@ import { throttledFrame } from './canvas-frame.js';
 import { ProjectionPlot } from './projection-plot.js';
 import { renderDirectionChart } from './direction-chart.js';
 import { Heatmap } from './heatmap.js';
+import { renderResults } from './result-list.js';
+import { setProgress } from './progress-bar.js';
+import { keepFocus } from './keep-focus.js';
 
 const $ = (id) => document.getElementById(id);
 // A 100,000 x 300 binary file is 120 MB; the WASM heap holds the file and its vectors at once.
@@ -18,12 +21,23 @@ const MAX_VECTOR_FILE_BYTES = 1024 * 1048576;
 const FIELDS = ['size', 'window', 'negative', 'epochs', 'alpha', 'minCount', 'sample', 'seed'];
 const inputId = (field) => `train-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-// What the built-in corpora are built to show (assets/corpora/world-*.mjs).
+// What the built-in corpora are built to show (assets/corpora/world-*.mjs). compare: the
+// side-by-side comparison's word (one the corpus never has, where there is a natural one) and
+// the forms whose similarities it lists (compare-view.js).
 const PRESET_QUESTIONS = {
-  en: { word: 'king', analogy: ['man', 'king', 'woman'], pairs: 'dog dogs, cat cats, horse horses, bird birds, cow cows, rabbit rabbits, mouse mice, duck ducks' },
-  ko: { word: '왕', analogy: ['남자', '왕', '여자'], pairs: '개 개들, 고양이 고양이들, 말 말들, 새 새들, 소 소들, 토끼 토끼들, 쥐 쥐들, 오리 오리들' },
+  en: {
+    word: 'king', analogy: ['man', 'king', 'woman'], pairs: 'dog dogs, cat cats, horse horses, bird birds, cow cows, rabbit rabbits, mouse mice, duck ducks',
+    compare: { word: 'kings', forms: 'king kings kingdom queen' },
+  },
+  ko: {
+    word: '왕', analogy: ['남자', '왕', '여자'], pairs: '개 개들, 고양이 고양이들, 말 말들, 새 새들, 소 소들, 토끼 토끼들, 쥐 쥐들, 오리 오리들',
+    compare: { word: '왕국', forms: '왕 여왕 왕자 왕국' },
+  },
   // 왕과 never occurs in this corpus: whole words have no row for it, subwords build one.
-  'ko-attached': { word: '왕과', analogy: ['남자는', '왕은', '여자는'], pairs: '개가 개들이, 고양이가 고양이들이, 말이 말들이, 새가 새들이, 소가 소들이, 토끼가 토끼들이' },
+  'ko-attached': {
+    word: '왕과', analogy: ['남자는', '왕은', '여자는'], pairs: '개가 개들이, 고양이가 고양이들이, 말이 말들이, 새가 새들이, 소가 소들이, 토끼가 토끼들이',
+    compare: { word: '왕과', forms: '왕은 왕을 왕이 왕과' },
+  },
 };
 // Korean syllables are dense: a one-syllable stem (왕) plus '<' is only two characters, so the
 // Korean preset uses shorter n-grams than fastText's 3..6 (README, "Skip-gram and subwords").
@@ -34,6 +48,7 @@ export class TrainingView {
   constructor(strings, { getText, workerUrl, plotWorkerUrl, compiled }) {
     this.S = strings;
     this.getText = getText;
+    this.onQuestions = null; // (preset) => void: the comparison fills its questions too (compare-view.js)
     this.corpora = new Map();
     this.status = 'idle'; // idle | loading | running | paused | done
     this.startedAt = 0;
@@ -90,9 +105,15 @@ export class TrainingView {
     if (!this.sourcePicked) $('train-source').value = 'text';
   }
 
-  /** The sample text is back in section 1: the built-in corpus is the default again. */
+  /**
+   * The sample text is back in section 1: the built-in corpus is the default again. When the
+   * sample was there already (the page's first load), a corpus picked meanwhile, e.g. restored
+   * from a link (url-state.js), stays.
+   */
   followSample(lang) {
+    const already = !this.textOrigin;
     this.textOrigin = null;
+    if (already && this.sourcePicked) return;
     this.sourcePicked = false;
     this.choosePreset(lang ?? this.lang);
   }
@@ -119,6 +140,12 @@ export class TrainingView {
     [$('an-a').value, $('an-b').value, $('an-c').value] = q.analogy;
     $('dir-pairs').value = q.pairs;
     $('lookup-word').value = q.word;
+    this.onQuestions?.(q);
+  }
+
+  /** The preset questions of the chosen source (null for the text of section 1). */
+  presetQuestions() {
+    return PRESET_QUESTIONS[$('train-source').value] ?? null;
   }
 
   bind() {
@@ -160,7 +187,7 @@ export class TrainingView {
     $('train-pause').hidden = s !== 'running';
     $('train-resume').hidden = s !== 'paused';
     $('train-cancel').disabled = !(s === 'running' || s === 'paused' || s === 'loading');
-    keepFocus(focused);
+    keepFocus(focused, FOCUS_NEXT);
     for (const id of ['nn-go', 'an-go', 'dir-go', 'lookup-go']) $(id).disabled = !this.hasVectors;
     for (const button of document.querySelectorAll('.export button')) button.disabled = !this.hasVectors;
     $('export-fasttext').disabled = !(this.hasVectors && this.info?.subwords && this.status === 'done');
@@ -173,6 +200,7 @@ export class TrainingView {
 
   // ---------- settings and text ----------
 
+  /** The form's settings as numbers (not yet checked). */
   settings() {
     const out = {};
     for (const f of [...FIELDS, 'minn', 'maxn']) {
@@ -205,13 +233,24 @@ export class TrainingView {
     return { tokenizer: mode, lowercase: mode !== 'gpt2' && !!lowercase, merges };
   }
 
+  /**
+   * null when `settings` are valid, else { message, input }: what is wrong, in the UI language,
+   * and the input to focus.
+   */
+  settingsProblem(settings) {
+    const bad = checkTrainingSettings(settings);
+    if (!bad) return null;
+    const input = $(inputId(bad.field));
+    return { message: this.S.trBadSetting(this.S[`tr_${bad.field}`] ?? bad.field, bad.min, bad.max, bad.integer, input.value), input };
+  }
+
   async start() {
     const S = this.S;
     const settings = this.settings();
-    const bad = checkTrainingSettings(settings);
+    const bad = this.settingsProblem(settings);
     if (bad) {
-      this.showError(S.trBadSetting(S[`tr_${bad.field}`] ?? bad.field, bad.min, bad.max, bad.integer, $(inputId(bad.field)).value));
-      $(inputId(bad.field)).focus();
+      this.showError(bad.message);
+      bad.input.focus();
       return;
     }
     this.showError('');
@@ -226,7 +265,7 @@ export class TrainingView {
       this.showError(S.trLoadFailed + error.message);
       return;
     }
-    if ((typeof text === 'string' ? text.trim() : text.length) === 0 || text.length === 0) {
+    if (isEmptyText(text)) {
       this.status = 'idle';
       this.setButtons();
       this.showError(S.trEmptyText);
@@ -363,9 +402,7 @@ export class TrainingView {
   }
 
   setProgress(percent) {
-    const bar = $('train-progress');
-    bar.setAttribute('aria-valuenow', String(percent));
-    bar.firstElementChild.style.width = `${percent}%`;
+    setProgress($('train-progress'), percent);
   }
 
   // Progress arrives every ~25 ms; the bar, the line and the loss curve repaint together, at most every 200 ms.
@@ -435,18 +472,7 @@ export class TrainingView {
   }
 
   fillResults(listId, results) {
-    const items = results.map((r) => {
-      const li = document.createElement('li');
-      const w = document.createElement('span');
-      w.className = 'result-word';
-      w.textContent = r.word;
-      const s = document.createElement('span');
-      s.className = 'result-score';
-      s.textContent = r.score.toFixed(3);
-      li.append(w, ' ', s);
-      return li;
-    });
-    $(listId).replaceChildren(...items);
+    renderResults($(listId), results);
   }
 
   k(id) {
@@ -543,10 +569,14 @@ export class TrainingView {
   }
 }
 
-// Saves a Blob under `name` through a temporary link (the browser's download).
+/** True when there is nothing to train on (empty or only whitespace; bytes: none). */
+export function isEmptyText(text) {
+  return text.length === 0 || (typeof text === 'string' && text.trim().length === 0);
+}
+
 // Where keyboard focus goes when the focused training button is disabled or hidden (issue 14):
 // Train -> Cancel while the run starts, Pause <-> Resume, and back to Train when Cancel goes
-// off at the end; never to <body>, where a keyboard or screen-reader user would lose their place.
+// off at the end (keep-focus.js).
 const FOCUS_NEXT = {
   'train-start': ['train-cancel', 'train-pause'],
   'train-cancel': ['train-start'],
@@ -554,12 +584,7 @@ const FOCUS_NEXT = {
   'train-resume': ['train-pause', 'train-cancel', 'train-start'],
 };
 
-function keepFocus(focused) {
-  const usable = (el) => el && !el.disabled && !el.hidden;
-  if (!focused || !FOCUS_NEXT[focused.id] || usable(focused)) return;
-  FOCUS_NEXT[focused.id].map($).find(usable)?.focus();
-}
-
+// Saves a Blob under `name` through a temporary link (the browser's download).
 function download(name, blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -10,8 +10,10 @@ export const SHARED_CONTROLS = [
   'pe-kind', 'pe-d-model', 'pe-max-len', 'pe-base', 'pe-layout', 'pe-dims', 'pe-sim-measure', 'pe-scale',
   'attn-positions', 'attn-proj', 'attn-heads', 'attn-scale', 'attn-causal',
   'train-source', 'train-size', 'train-window', 'train-negative', 'train-epochs', 'train-alpha',
-  'train-min-count', 'train-sample', 'train-seed', 'train-projection', 'train-rotation',
+  'train-min-count', 'train-sample', 'train-seed', 'train-arch', 'train-subwords', 'train-minn', 'train-maxn',
+  'train-projection', 'train-rotation',
   'nn-word', 'nn-k', 'nn-metric', 'an-a', 'an-b', 'an-c', 'an-k', 'dir-pairs', 'lookup-word',
+  'cmp-word', 'cmp-a', 'cmp-b', 'cmp-c', 'cmp-forms',
 ];
 
 function read(el) {

@@ -1,10 +1,11 @@
 // The Web Worker that trains word vectors (web/core/training-run.js) so the page never
 // blocks. It trains in ~25 ms slices and yields between them, so pause, resume, cancel and
 // questions arrive while it runs. Messages in:
-//   { type: 'start', runId, text, settings } | { type: 'load', runId, file | bytes } (a word2vec file: a File or its bytes)
+//   { type: 'start', runId, text, settings, plot } | { type: 'load', runId, file | bytes } (a word2vec file: a File or its bytes)
+//     (plot: false sends no projections: the side-by-side comparison has no plot)
 //     (settings.tokenizer 'gpt2': GPT-2's ranks are fetched once, from assets/ next to this script)
 //   | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' } | { type: 'method', method: 'pca'|'pca3'|'tsne' }
-//   { type: 'query', id, method: 'neighbors'|'analogy'|'direction'|'projection'|'exportFile'|'lookup'|'wordPieces', args }
+//   { type: 'query', id, method: 'neighbors'|'analogy'|'direction'|'projection'|'exportFile'|'lookup'|'wordPieces'|'similarities', args }
 // Messages out (all with runId): 'started' (info, words, counts), 'progress', 'projection'
 // (PCA, 2-D or with method 'pca3' 3-D, about every 200 ms and at the end; t-SNE every few iterations once vectors are final), 'done', 'loadProgress' (fraction, rows, totalRows), 'loaded' (info, seconds), 'paused',
 // 'cancelled', 'failed' (message; fatal: 'memory' | 'trap' when the module can no longer be trusted:
@@ -45,6 +46,7 @@ let state = 'idle'; // idle | running | paused | done
 let lastProjection = 0;
 let method = 'pca'; // the plot's projection: 'pca' or 'pca3' (2-D or 3-D, live during training) or 'tsne' (once vectors are final)
 let tsneRun = null; // the TsneRun (web/core/tsne-run.js) while t-SNE iterations remain
+let plotting = true; // false for a run started with plot: false (no projections)
 
 // Yields to the event loop without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -85,6 +87,7 @@ function stopTsne() {
 
 function sendProjection() {
   lastProjection = performance.now();
+  if (!plotting) return;
   const k = method === 'pca3' ? 3 : 2;
   post('projection', { ...run.projection(PLOTTED_WORDS, k), method: k === 3 ? 'pca3' : 'pca' });
 }
@@ -157,8 +160,9 @@ function loadGpt2Ranks() {
   return gpt2Ranks;
 }
 
-async function start({ text, settings }) {
+async function start({ text, settings, plot }) {
   stop();
+  plotting = plot !== false;
   const mine = ++generation;
   const module = await modulePromise;
   const ranks = settings.tokenizer === 'gpt2' ? await loadGpt2Ranks() : undefined;
@@ -184,6 +188,7 @@ fileChannel.port1.onmessage = (event) => fileLoop(event.data); // the job's id: 
 
 async function load({ file, bytes }) {
   stop();
+  plotting = true;
   const mine = ++generation;
   const started = performance.now();
   const module = await modulePromise;
@@ -232,7 +237,7 @@ function fileLoop(id) {
 function answer({ id, method, args }) {
   try {
     if (!run) throw new Error('train first: there are no vectors yet');
-    if (!['neighbors', 'analogy', 'direction', 'projection', 'exportFile', 'lookup', 'wordPieces'].includes(method)) throw new Error(`unknown question '${method}'`);
+    if (!['neighbors', 'analogy', 'direction', 'projection', 'exportFile', 'lookup', 'wordPieces', 'similarities'].includes(method)) throw new Error(`unknown question '${method}'`);
     self.postMessage({ type: 'answer', id, result: run[method](...args) });
   } catch (error) {
     self.postMessage({ type: 'answer', id, error: error?.message ?? String(error) });

@@ -78,6 +78,11 @@ export class TrainingRun extends VectorQueries {
     return { word, seen: space.seen(word), pieces: space.pieces(word) };
   }
 
+  /** With subwords every word has a vector (an unseen one from its n-grams). */
+  hasVector(word) {
+    return this.subwords || super.hasVector(word);
+  }
+
   /** A word's row; with subwords also for an unseen word (its vector from n-grams, id -1). */
   lookup(word) {
     if (!this.subwords || this.subwordsSpace().seen(word)) return super.lookup(word);

@@ -1,6 +1,6 @@
 // The questions the page asks of a set of word vectors, whether trained here
 // (training-run.js) or read from a word2vec file (loaded-vectors.js): neighbours, analogy,
-// a direction from word pairs, a word's row (lookup), and the vectors as files. A subclass provides words, counts
+// a direction from word pairs, a word's row (lookup), similarities of word pairs, and the vectors as files. A subclass provides words, counts
 // (or null), dim, module, vectors() (a WordVectors of the WASM module) and projection(rows);
 // matrix() and rowRange() copy rows out of the module when asked, so no second copy of a
 // large file's matrix lives in JS. Neighbours and analogies go through a WordSpace
@@ -49,6 +49,29 @@ export class VectorQueries {
     return { word, id, vocabSize: this.words.length, dim: this.dim, row: this.rowRange(id, 1) };
   }
 
+  /** Whether `word` has a vector here (a trained run with subwords: every word). */
+  hasVector(word) {
+    return this.vectors().indexOf(word) >= 0;
+  }
+
+  /**
+   * The cosine similarity of each pair of words ([[a, b], ...]): a number, or null when either
+   * word has no vector here (not in the vocabulary). 0 when either vector is all zeros, as
+   * src/math/similarity.h.
+   */
+  similarities(pairs) {
+    const rows = new Map();
+    const row = (word) => {
+      if (!rows.has(word)) rows.set(word, this.hasVector(word) ? this.lookup(word).row : null);
+      return rows.get(word);
+    };
+    return pairs.map(([a, b]) => {
+      const x = row(a);
+      const y = row(b);
+      return x && y ? cosine(x, y) : null;
+    });
+  }
+
   /** Every word's projection on the direction of `pairs` ([[a, b], ...]), sorted high to low. */
   direction(pairs) {
     const scores = this.space().direction(pairs);
@@ -77,6 +100,19 @@ export class VectorQueries {
       default: throw new Error(`unknown export format '${format}'`);
     }
   }
+}
+
+// Cosine similarity of two equal-length vectors, summed in double; 0 when either is all zeros.
+function cosine(x, y) {
+  let dot = 0;
+  let xx = 0;
+  let yy = 0;
+  for (let i = 0; i < x.length; i++) {
+    dot += x[i] * y[i];
+    xx += x[i] * x[i];
+    yy += y[i] * y[i];
+  }
+  return xx > 0 && yy > 0 ? dot / Math.sqrt(xx * yy) : 0;
 }
 
 // Rows of a row-major matrix as lines of `sep`-separated numbers (shortest round-trip form).

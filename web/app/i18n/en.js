@@ -249,6 +249,7 @@ export default {
   trSourceName: (source, origin) => {
     if (source === 'en') return 'the built-in English corpus';
     if (source === 'ko') return 'the built-in Korean corpus';
+    if (source === 'ko-attached') return 'the built-in Korean corpus with particles attached';
     if (!origin) return 'the sample text of section 1';
     if (origin.kind === 'file') return `your file “${origin.name}”`;
     return origin.kind === 'pasted' ? 'your pasted text' : 'your text';
@@ -325,6 +326,33 @@ export default {
   dirGo: 'Project every word',
   dirHelp: 'The direction is the mean of (second − first) over the pairs, e.g. “dog dogs, cat cats”. Every word is projected on it, highest first.',
   dirChartLabel: 'Every word’s projection on the direction, sorted',
+  // ---------- 9. whole words and subwords side by side (web/app/compare-view.js) ----------
+  cmpHeading: 'Whole words and subwords, side by side',
+  cmpHelp: 'One click trains two models on the training text of section 8 with its settings (size, epochs, architecture, minn and maxn…), one on whole words and one with subwords, at once in two workers, and asks both the same questions. With the built-in Korean corpus with particles attached and the default settings both models (330,000 training words each) train in under a second on a desktop computer; the line below says how long they took here.',
+  cmpWord: 'Word to compare',
+  cmpA: 'Analogy A',
+  cmpB: 'Analogy B',
+  cmpC: 'Analogy C',
+  cmpForms: 'Forms to compare',
+  cmpFormsHelp: 'Up to 8 words, separated by spaces: the table gives the cosine similarity of every pair in each model.',
+  cmpGo: 'Train both and compare',
+  cmpAsk: 'Ask both again',
+  cmpWhole: 'Whole words',
+  cmpSubwords: 'Subwords (fastText)',
+  cmpProgressLabel: (subwords) => `Training progress, ${subwords ? 'subwords' : 'whole words'}`,
+  cmpTraining: (from) => `Training both models on ${from}…`,
+  cmpDone: (from, total, whole, sub) => `Both trained on ${from} in ${total} s (whole words ${whole} s, subwords ${sub} s, at the same time).`,
+  cmpCancelled: 'Cancelled. Press “Train both and compare” to start again.',
+  cmpFailed: 'The comparison stopped: ',
+  cmpInfo: (arch, vocab, seconds) => `${arch === 'skipgram' ? 'Skip-gram' : 'CBOW'}: ${vocab.toLocaleString('en')} words in the vocabulary, one row each; trained in ${seconds} s.`,
+  cmpInfoSubwords: (arch, vocab, seconds, minn, maxn) => `${arch === 'skipgram' ? 'Skip-gram' : 'CBOW'}: ${vocab.toLocaleString('en')} words in the vocabulary, each the mean of its row and its n-grams of ${minn}–${maxn} characters; trained in ${seconds} s.`,
+  cmpNnHeading: (word) => `Neighbours of “${word}”`,
+  cmpAnHeading: (a, b, c) => `${a} : ${b} :: ${c} : ?`,
+  cmpUnseen: (word) => `“${word}” is not in the vocabulary: whole words have no vector for it, so no neighbours.`,
+  cmpTableCaption: 'Cosine similarity between the forms in each model',
+  cmpPair: 'Pair',
+  cmpNoVector: 'not in the vocabulary',
+  cmpMean: (n) => `mean of the ${n} pairs both models have`,
   ptHeading: '10. Real model weights',
   ptIntro: 'Open a model’s model.safetensors (GPT-2, BERT; e.g. from your Hugging Face cache) to see its own embedding matrix: your tokens’ real rows, their real nearest tokens, and the learned position table. Only the header and the two tables are read, in your browser; nothing is uploaded.',
   ptWeights: 'Model weights (.safetensors)',

@@ -249,6 +249,7 @@ export default {
   trSourceName: (source, origin) => {
     if (source === 'en') return '내장 영어 말뭉치';
     if (source === 'ko') return '내장 한국어 말뭉치';
+    if (source === 'ko-attached') return '조사를 붙여 쓴 내장 한국어 말뭉치';
     if (!origin) return '1번 칸의 예시 텍스트';
     if (origin.kind === 'file') return `내 파일 “${origin.name}”`;
     return origin.kind === 'pasted' ? '붙여 넣은 텍스트' : '입력한 텍스트';
@@ -325,6 +326,33 @@ export default {
   dirGo: '모든 단어 투영',
   dirHelp: '방향은 쌍마다 (둘째 − 첫째)의 평균입니다. 예: “개 개들, 고양이 고양이들”. 모든 단어를 그 방향에 투영해 큰 값부터 보여 줍니다.',
   dirChartLabel: '방향에 투영한 모든 단어 (정렬됨)',
+  // ---------- 9. 통째 단어와 부분 단어 나란히 (web/app/compare-view.js) ----------
+  cmpHeading: '통째 단어와 부분 단어, 나란히',
+  cmpHelp: '한 번 누르면 8절의 학습 텍스트와 설정(크기, 에포크, 구조, minn과 maxn…)으로 모델 두 개를 두 워커에서 동시에 학습합니다. 하나는 통째 단어로, 하나는 부분 단어로 배우고, 두 모델에 같은 질문을 합니다. 조사를 붙여 쓴 내장 한국어 말뭉치와 기본 설정이면 두 모델(각각 학습 단어 330,000개)이 데스크톱 컴퓨터에서 1초 안에 학습됩니다. 여기서 걸린 시간은 아래 줄에 나옵니다.',
+  cmpWord: '비교할 단어',
+  cmpA: '유추 A',
+  cmpB: '유추 B',
+  cmpC: '유추 C',
+  cmpForms: '비교할 형태',
+  cmpFormsHelp: '공백으로 구분한 단어 8개까지: 표에 두 모델에서 각 쌍의 코사인 유사도가 나옵니다.',
+  cmpGo: '둘 다 학습하고 비교',
+  cmpAsk: '둘 다 다시 묻기',
+  cmpWhole: '통째 단어',
+  cmpSubwords: '부분 단어 (fastText)',
+  cmpProgressLabel: (subwords) => `학습 진행률, ${subwords ? '부분 단어' : '통째 단어'}`,
+  cmpTraining: (from) => `두 모델 학습 중: ${from}…`,
+  cmpDone: (from, total, whole, sub) => `두 모델 학습 완료 (${from}): ${total}초 (동시에 학습: 통째 단어 ${whole}초, 부분 단어 ${sub}초).`,
+  cmpCancelled: '취소했습니다. 다시 하려면 “둘 다 학습하고 비교”를 누르세요.',
+  cmpFailed: '비교가 멈췄습니다: ',
+  cmpInfo: (arch, vocab, seconds) => `${arch === 'skipgram' ? '스킵그램' : 'CBOW'}: 어휘 ${vocab.toLocaleString('ko')}개, 단어마다 행 하나; ${seconds}초 동안 학습.`,
+  cmpInfoSubwords: (arch, vocab, seconds, minn, maxn) => `${arch === 'skipgram' ? '스킵그램' : 'CBOW'}: 어휘 ${vocab.toLocaleString('ko')}개, 단어마다 그 행과 ${minn}~${maxn}글자 n-그램들의 평균; ${seconds}초 동안 학습.`,
+  cmpNnHeading: (word) => `“${word}”의 이웃`,
+  cmpAnHeading: (a, b, c) => `${a} : ${b} :: ${c} : ?`,
+  cmpUnseen: (word) => `“${word}”은(는) 어휘에 없습니다: 통째 단어 모델에는 이 단어의 벡터가 없으므로 이웃도 없습니다.`,
+  cmpTableCaption: '두 모델에서 형태들 사이의 코사인 유사도',
+  cmpPair: '쌍',
+  cmpNoVector: '어휘에 없음',
+  cmpMean: (n) => `두 모델 모두 값이 있는 ${n}쌍의 평균`,
   ptHeading: '10. 실제 모델 가중치',
   ptIntro: '모델의 model.safetensors 파일(GPT-2, BERT; 예: Hugging Face 캐시)을 열면 그 모델의 실제 임베딩 행렬을 봅니다: 내 토큰의 실제 행, 실제 최근접 토큰, 학습된 위치 표. 헤더와 두 표만 브라우저 안에서 읽으며, 아무것도 업로드하지 않습니다.',
   ptWeights: '모델 가중치 (.safetensors)',
