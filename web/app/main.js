@@ -390,7 +390,7 @@ function start() {
       input: state.large ? state.large.input : $('text').value, lowercase: $('lowercase').checked, mode: $('mode').value, merges: Number($('merges').value),
     }),
   });
-  compareView = new CompareView(state.strings, trainingView, { compiled, workerUrl: new URL('train-worker.js', import.meta.url) });
+  compareView = new CompareView(state.strings, trainingView, { compiled: compiledFull, workerUrl: new URL('train-worker.js', import.meta.url) });
   trainingView.choosePreset(lang);
   // Tests only: index.html?debug exposes a real WebAssembly trap in the training worker and in the
   // core worker (web/core/worker-faults.js), to check that the page recovers from one (issue 14).
