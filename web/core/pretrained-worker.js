@@ -14,6 +14,7 @@
 //   memory() -> bytes of WASM memory (for the benchmark)
 //   cancel() -> stops a running open()
 import { loadEmbplay } from './embplay.js';
+import { gpt2Loader } from './gpt2-ranks.js';
 import { importModuleFactory } from './load.js';
 import { PretrainedWeights, describeSafetensors } from './pretrained-weights.js';
 
@@ -23,27 +24,13 @@ const ready = (async () => {
 })();
 
 let weights = null;
-let gpt2Loading = null;
+const ensureGpt2 = gpt2Loader(self.location.href);
 let reading = null; // the AbortController of the open() in progress
 let mapRun = null; // the t-SNE in progress (web/core/tsne-run.js)
 
 function stopMap(reason) {
   mapRun?.stop(reason);
   mapRun = null;
-}
-
-function ensureGpt2(api) {
-  if (api.hasGpt2()) return Promise.resolve();
-  gpt2Loading ??= (async () => {
-    const url = new URL('assets/gpt2-ranks.bin', self.location.href);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`could not load GPT-2's vocabulary (${url.pathname}: HTTP ${response.status})`);
-    api.loadGpt2(new Uint8Array(await response.arrayBuffer()));
-  })().catch((error) => {
-    gpt2Loading = null;
-    throw error;
-  });
-  return gpt2Loading;
 }
 
 const methods = {

@@ -14,6 +14,7 @@
 // A test-only message, { type: 'debug-trap' }, makes the module trap for real (worker-faults.js),
 // so the browser tests can check the recovery.
 import { createModule } from './embplay.js';
+import { fetchGpt2Ranks } from './gpt2-ranks.js';
 import { importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
@@ -148,12 +149,7 @@ function loop() {
 // GPT-2's ranks (about 370 KB) for training on GPT-2 tokens, fetched on first use like worker.js does.
 let gpt2Ranks = null;
 function loadGpt2Ranks() {
-  gpt2Ranks ??= (async () => {
-    const url = new URL('assets/gpt2-ranks.bin', import.meta.url);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`could not load GPT-2's vocabulary (${url.pathname}: HTTP ${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
-  })().catch((error) => {
+  gpt2Ranks ??= fetchGpt2Ranks(import.meta.url).catch((error) => {
     gpt2Ranks = null;
     throw error;
   });

@@ -11,6 +11,7 @@
 import { createAttention } from './attention.js';
 import { answerAttention, transferables } from './attention-request.js';
 import { loadEmbplay } from './embplay.js';
+import { gpt2Loader } from './gpt2-ranks.js';
 import { importModuleFactory, simdSupported } from './load.js';
 import { FIRST_STEM, FULL_STEM, compileWasm } from './page-module.js';
 import { fatalKind, trapModule } from './worker-faults.js';
@@ -35,20 +36,7 @@ function load(stem, compiling) {
 
 // GPT-2's ranks (about 370 KB, 200 KB gzipped) are fetched the first time the gpt2 mode is used,
 // from assets/ next to this script, never on first paint.
-let gpt2Loading = null;
-function ensureGpt2(api) {
-  if (api.hasGpt2()) return Promise.resolve();
-  gpt2Loading ??= (async () => {
-    const url = new URL('assets/gpt2-ranks.bin', self.location.href);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`could not load GPT-2's vocabulary (${url.pathname}: HTTP ${response.status})`);
-    api.loadGpt2(new Uint8Array(await response.arrayBuffer()));
-  })().catch((error) => {
-    gpt2Loading = null;
-    throw error;
-  });
-  return gpt2Loading;
-}
+const ensureGpt2 = gpt2Loader(self.location.href);
 
 let attention = null;
 

@@ -10,6 +10,7 @@
 // small ones: build-site.mjs defines EMBPLAY_SMALL_MODULES. A widget gets the smallest core that
 // has what it needs, or a bigger one the page already loads (or, preferCore, will load).
 import { loadEmbplay } from '../core/embplay.js';
+import { fetchGpt2Ranks } from '../core/gpt2-ranks.js';
 import { importModuleFactory, simdSupported } from '../core/load.js';
 import { compileWasm } from '../core/page-module.js';
 
@@ -60,12 +61,7 @@ const GPT2_KEY = Symbol.for('embedding-playground.gpt2');
  */
 export function sharedGpt2(api, baseUrl = import.meta.url) {
   if (api.hasGpt2()) return Promise.resolve();
-  globalThis[GPT2_KEY] ??= (async () => {
-    const url = new URL('assets/gpt2-ranks.bin', baseUrl);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`could not load GPT-2's vocabulary (${url.pathname}: HTTP ${response.status})`);
-    api.loadGpt2(new Uint8Array(await response.arrayBuffer()));
-  })().catch((error) => {
+  globalThis[GPT2_KEY] ??= fetchGpt2Ranks(baseUrl).then((bytes) => api.loadGpt2(bytes)).catch((error) => {
     globalThis[GPT2_KEY] = null;
     throw error;
   });
