@@ -8,8 +8,8 @@
 // Semantics follow word2vec.c: context = mean of the input vectors within a window shrunk
 // per centre word, `negative` noise words from unigram^0.75, subsampling with threshold
 // `sample`, learning rate decaying linearly from alpha to alpha * 1e-4 over all epochs,
-// no context across a line break. Input vectors start uniform in [-0.5/d, 0.5/d), output
-// vectors at zero. `batch` > 1 switches to the shared-negative batched update
+// no context across a line break. Input rows (words and n-gram buckets) start uniform in
+// [-1/d, 1/d) as in gensim 4 and fastText (word2vec.c: [-0.5/d, 0.5/d)), output vectors at zero. `batch` > 1 switches to the shared-negative batched update
 // (cbow_update.h). With threads = 1 a seed gives the same bits run after run, natively
 // and in WASM; threads > 1 is Hogwild (lock-free, not reproducible).
 #pragma once
