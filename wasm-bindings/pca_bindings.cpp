@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "training/cbow_trainer.h"
+#include "training/word2vec_trainer.h"
 #include "guard.h"
 #include "vectors/pca_projection.h"
 
@@ -58,7 +58,7 @@ val pca_project_js(val vectors, double rows, double dim, int k, val previous) {
 
 // The input vectors of the `rows` most frequent words (rows 1..rows; row 0 is [UNK]); with
 // subwords, their vectors (the mean of each word's own and n-gram rows).
-val pca_project_trainer(const CbowTrainer& t, double rows, int k, val previous) {
+val pca_project_trainer(const Word2vecTrainer& t, double rows, int k, val previous) {
   return guard([&] {
     const double words = static_cast<double>(t.corpus().vocabulary().size() - 1);
     const auto n = static_cast<Eigen::Index>(std::min<double>(checked_count(rows, "rows"), words));

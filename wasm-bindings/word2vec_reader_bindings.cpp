@@ -3,7 +3,7 @@
 //
 //   const r = Module.createWord2VecReader(bytes);  // Uint8Array, copied once into the WASM heap
 //   let p; do p = r.read(2000); while (!p.done);   // { rowsRead, rowsExpected, fraction, done }
-//   const wv = r.finish();                         // WordVectors (cbow_bindings.cpp); frees the file's bytes
+//   const wv = r.finish();                         // WordVectors (word2vec_bindings.cpp); frees the file's bytes
 //   r.delete();
 //   Module.wordVectorsWords(wv) -> every word, in row order (one call instead of one per word)
 // Broken files arrive as JS Errors with the core's message; a reader that has thrown is spent.

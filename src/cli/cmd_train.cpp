@@ -11,7 +11,7 @@
 #include <string>
 
 #include "fasttext/fasttext_format.h"
-#include "training/cbow_trainer.h"
+#include "training/word2vec_trainer.h"
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
 #include "cli/terminal.h"
@@ -65,8 +65,8 @@ const char* kUsage =
     "  --ranks FILE     gpt2: the ranks asset (default: the one the build converted)\n"
     "A progress line (words/s, loss, ETA) goes to stderr when stderr is a terminal.\n";
 
-CbowConfig config_from(const ArgParser& p) {
-  CbowConfig c;
+Word2vecConfig config_from(const ArgParser& p) {
+  Word2vecConfig c;
   c.arch = parse_architecture(p.get("arch", "cbow"));
   if (c.arch == Architecture::SkipGram) c.alpha = 0.025;
   c.subwords = p.has("subwords");
@@ -134,7 +134,7 @@ std::string human(double x) {
   return buf;
 }
 
-void print_progress(const CbowProgress& p) {
+void print_progress(const Word2vecProgress& p) {
   std::fprintf(stderr, "\r%5.1f%%  epoch %d  %s words/s  loss %.4f  lr %.5f  ETA %.0fs   ",
                100.0 * static_cast<double>(p.words_done) / static_cast<double>(p.total_words), p.epoch,
                human(p.words_per_second).c_str(), p.loss, p.learning_rate, p.eta_seconds);
@@ -153,20 +153,20 @@ int run_train(const Args& args) {
   p.flag("lowercase");
   p.flag("subwords");
   if (!p.parse(args)) return 0;
-  const CbowConfig config = config_from(p);
+  const Word2vecConfig config = config_from(p);
   const std::string input = p.require("input");
   const std::string output = p.require("output");
   check_writable(output);
   if (p.has("vec")) check_writable(p.get("vec", ""));
 
   const auto t0 = std::chrono::steady_clock::now();
-  CbowTrainer trainer(read_corpus(p, read_input(input), config.min_count), config);
+  Word2vecTrainer trainer(read_corpus(p, read_input(input), config.min_count), config);
   const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (const auto& w : trainer.warnings()) std::cerr << "embplay train: warning: " << w << "\n";
 
   const bool tty = stderr_is_terminal();
   const std::uint64_t chunk = 100000 * static_cast<std::uint64_t>(config.threads);
-  CbowProgress progress = trainer.progress();
+  Word2vecProgress progress = trainer.progress();
   auto last_print = std::chrono::steady_clock::now();
   while (!progress.finished) {
     progress = trainer.train(chunk);

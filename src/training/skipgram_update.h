@@ -1,6 +1,6 @@
 // The skip-gram negative-sampling step for one (input word, target word) pair (Mikolov et al.
 // 2013b; with subwords fastText's Model::update, Bojanowski et al. 2017, eq. 3 with negative
-// sampling). Which word of the pair is the input is the caller's choice (cbow_worker.cpp:
+// sampling). Which word of the pair is the input is the caller's choice (word2vec_worker.cpp:
 // the context word for whole words, as word2vec.c; the centre word for subwords, as fastText).
 //
 // The input word's vector h is the mean of its input rows (its own row; with subwords also
@@ -10,7 +10,7 @@
 // step is the one cbow_update.h computes (output rows move by g h, every input row by the
 // undivided e = sum of g out[l]), so the two architectures share it rather than copy it.
 // Skip-gram differs in what it feeds the step: one pair per context word, each with its
-// own noise words (cbow_worker.cpp).
+// own noise words (word2vec_worker.cpp).
 #pragma once
 
 #include <cstdint>

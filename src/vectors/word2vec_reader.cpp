@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "training/cbow_config.h"
+#include "training/word2vec_config.h"
 #include "vectors/float_field.h"
 #include "text/utf8.h"
 

@@ -22,7 +22,7 @@ self.onmessage = async ({ data: { corpusUrl, options, binary } }) => {
     const mod = await factory();
     const text = await (await fetch(corpusUrl)).text();
     const t0 = performance.now();
-    const trainer = mod.createCbowTrainer(text, options);
+    const trainer = mod.createWord2vecTrainer(text, options);
     const t1 = performance.now();
     let p;
     do p = trainer.train(CHUNK); while (!p.finished);

@@ -44,7 +44,7 @@ for (const batch of [1, 8]) {
     // Text output has 9 significant digits, which round-trips float32: equal bytes = equal bits.
     assert.ok(native.equals(readFileSync(files.wasm)), 'WASM CLI output differs from native');
 
-    const t = mod.createCbowTrainer(corpus(), { ...SETTINGS, batch });
+    const t = mod.createWord2vecTrainer(corpus(), { ...SETTINGS, batch });
     let p;
     let last = 0;
     do {
@@ -65,7 +65,7 @@ for (const batch of [1, 8]) {
 }
 
 test('WASM module: neighbours and analogy on trained vectors', () => {
-  const t = mod.createCbowTrainer(corpus(), { ...SETTINGS, epochs: 10 });
+  const t = mod.createWord2vecTrainer(corpus(), { ...SETTINGS, epochs: 10 });
   while (!t.train(100000).finished);
   const v = t.wordVectors();
   const near = v.neighbors('red', 3).map((n) => n.word);
@@ -88,15 +88,15 @@ test('WASM module: bad options and corpora arrive as Errors', () => {
     ['a b', { threads: 2 }, 'threads must be 1 in WebAssembly (train in several Web Workers instead)'],
   ];
   for (const [text, options, message] of cases) {
-    assert.throws(() => mod.createCbowTrainer(text, options), { name: 'Error', message });
+    assert.throws(() => mod.createWord2vecTrainer(text, options), { name: 'Error', message });
   }
-  const t = mod.createCbowTrainer('a b c', { minCount: 1 });
+  const t = mod.createWord2vecTrainer('a b c', { minCount: 1 });
   assert.throws(() => t.train(0), { message: 'train(n): n must be at least 1' });
   t.delete();
 });
 
 test('WASM module: divergence stops training with a clear Error', () => {
-  const t = mod.createCbowTrainer(corpus(2000), { ...SETTINGS, size: 300, alpha: 1, epochs: 5 });
+  const t = mod.createWord2vecTrainer(corpus(2000), { ...SETTINGS, size: 300, alpha: 1, epochs: 5 });
   assert.throws(() => { while (!t.train(1000).finished); }, { name: 'Error', message: /^training diverged: the loss became NaN or infinite after \d+ of 100000 words/ });
   assert.throws(() => t.wordVectors(), { message: /^training diverged/ });
   t.delete();

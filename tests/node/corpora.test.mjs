@@ -36,7 +36,7 @@ for (const lang of Object.keys(worlds)) {
 }
 
 function train(text, settings) {
-  const t = mod.createCbowTrainer(text, settings);
+  const t = mod.createWord2vecTrainer(text, settings);
   try {
     let p;
     do p = t.train(100000); while (!p.finished);

@@ -52,7 +52,7 @@ for (const variant of Object.keys(VARIANTS)) {
     for (const spec of [{ dModel: 128, maxLen: 64 }, { dModel: 17, maxLen: 300, base: 500, layout: 'split' }]) {
       assert.deepEqual(lite.pe.table(spec), full.pe.table(spec), JSON.stringify(spec));
     }
-    for (const name of ['createGpt2Bpe', 'CbowTrainer']) {
+    for (const name of ['createGpt2Bpe', 'Word2vecTrainer']) {
       assert.equal(typeof full.module[name], 'function', `${name} is in the full module`);
       assert.equal(typeof lite.module[name], 'undefined', `${name} is not in the lite module`);
     }

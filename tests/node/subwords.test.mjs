@@ -34,7 +34,7 @@ const SETTINGS = { size: 12, window: 3, negative: 4, sample: 1e-2, minCount: 1, 
 const cliArgs = ['--size', '12', '--window', '3', '--negative', '4', '--sample', '1e-2', '--min-count', '1', '--epochs', '2', '--seed', '4'];
 
 function trainModule(options) {
-  const t = mod.createCbowTrainer(corpus(), { ...SETTINGS, ...options });
+  const t = mod.createWord2vecTrainer(corpus(), { ...SETTINGS, ...options });
   while (!t.train(900).finished);
   return t;
 }
@@ -107,9 +107,9 @@ test('bad .bin bytes and bad subword settings are JS Errors with the reason', ()
   assert.throws(() => mod.parseFastTextBin(bin.subarray(0, bin.length - 3)), /truncated/);
   m.delete();
   t.delete();
-  assert.throws(() => mod.createCbowTrainer(corpus(), { subwords: true, minn: 4, maxn: 3, minCount: 1 }), /minn must be between 1 and maxn \(3\), got 4/);
-  assert.throws(() => mod.createCbowTrainer(corpus(), { subwords: true, bucket: 100000000, size: 1000, minCount: 1 }), /MiB for the input matrix/);
-  assert.throws(() => mod.createCbowTrainer(corpus(), { arch: 'sg' }), /architecture must be cbow or skipgram, got 'sg'/);
+  assert.throws(() => mod.createWord2vecTrainer(corpus(), { subwords: true, minn: 4, maxn: 3, minCount: 1 }), /minn must be between 1 and maxn \(3\), got 4/);
+  assert.throws(() => mod.createWord2vecTrainer(corpus(), { subwords: true, bucket: 100000000, size: 1000, minCount: 1 }), /MiB for the input matrix/);
+  assert.throws(() => mod.createWord2vecTrainer(corpus(), { arch: 'sg' }), /architecture must be cbow or skipgram, got 'sg'/);
   const whole = trainModule({});
   assert.throws(() => whole.subwordModel(), /subwordModel\(\) needs a trainer created with subwords: true/);
   whole.delete();

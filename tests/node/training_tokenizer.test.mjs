@@ -22,7 +22,7 @@ const CLI_SETTINGS = ['--size', '8', '--window', '2', '--negative', '3', '--samp
   '--alpha', '0.05', '--seed', '4'];
 
 function train(text, options) {
-  const t = mod.createCbowTrainer(text, { ...SETTINGS, ...options });
+  const t = mod.createWord2vecTrainer(text, { ...SETTINGS, ...options });
   try {
     while (!t.train(10000).finished);
     const v = t.wordVectors();
@@ -117,8 +117,8 @@ test('bad tokenizer options: one-line errors in the CLIs, Errors in the module',
     [{ tokenizer: 3 }, 'tokenizer must be a string'],
   ];
   for (const [options, message] of moduleCases) {
-    assert.throws(() => mod.createCbowTrainer('a b c', { minCount: 1, ...options }), { name: 'Error', message });
+    assert.throws(() => mod.createWord2vecTrainer('a b c', { minCount: 1, ...options }), { name: 'Error', message });
   }
-  assert.throws(() => mod.createCbowTrainer(new Uint8Array([0x61, 0x20, 0xff, 0x0a]), { minCount: 1, tokenizer: 'char' }),
+  assert.throws(() => mod.createWord2vecTrainer(new Uint8Array([0x61, 0x20, 0xff, 0x0a]), { minCount: 1, tokenizer: 'char' }),
     { message: 'the corpus is not valid UTF-8: 1 invalid byte sequence(s) (convert the file to UTF-8 first)' });
 });

@@ -22,7 +22,7 @@ export class TrainingRun extends VectorQueries {
   constructor(module, text, settings, { sliceMs = 25, lossWindow = 20000 } = {}) {
     super();
     this.module = module;
-    this.trainer = module.createCbowTrainer(text, { ...settings, lossWindow, batch: 1, threads: 1 });
+    this.trainer = module.createWord2vecTrainer(text, { ...settings, lossWindow, batch: 1, threads: 1 });
     this.tokenization = { tokenizer: settings.tokenizer ?? 'whitespace', lowercase: !!settings.lowercase };
     this.sliceMs = sliceMs;
     this.chunk = 5000;

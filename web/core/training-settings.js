@@ -7,7 +7,7 @@ export const TRAINING_DEFAULTS = Object.freeze({
   size: 50, window: 5, negative: 5, epochs: 5, alpha: 0.05, minCount: 5, sample: 1e-3, seed: 1,
 });
 
-// [min, max, integer?] per field; the maxima are the core's (src/training/cbow_config.h) or lower for a page.
+// [min, max, integer?] per field; the maxima are the core's (src/training/word2vec_config.h) or lower for a page.
 export const TRAINING_LIMITS = Object.freeze({
   size: [1, 300, true],
   window: [1, 20, true],

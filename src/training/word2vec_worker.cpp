@@ -1,5 +1,5 @@
-// See cbow_worker.h.
-#include "training/cbow_worker.h"
+// See word2vec_worker.h.
+#include "training/word2vec_worker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,7 +26,7 @@ std::vector<std::uint32_t> subsampling_thresholds(const std::vector<std::uint64_
   return keep;
 }
 
-CbowWorker::CbowWorker(const CbowShared& shared, std::uint64_t seed, std::uint64_t loss_window)
+Word2vecWorker::Word2vecWorker(const Word2vecShared& shared, std::uint64_t seed, std::uint64_t loss_window)
     : shared_(shared), rng_(seed), loss_(loss_window) {
   const int dim = shared.weights.dim;
   negatives_.resize(static_cast<std::size_t>(shared.negative));
@@ -40,7 +40,7 @@ CbowWorker::CbowWorker(const CbowShared& shared, std::uint64_t seed, std::uint64
   scratch_.reserve(shared.batch, shared.negative, dim);
 }
 
-bool CbowWorker::train_sentence(const std::int32_t* ids, std::size_t n, float alpha) {
+bool Word2vecWorker::train_sentence(const std::int32_t* ids, std::size_t n, float alpha) {
   subsample(ids, n);
   trained_ = 0;
   double loss;
@@ -51,7 +51,7 @@ bool CbowWorker::train_sentence(const std::int32_t* ids, std::size_t n, float al
   return std::isfinite(loss);
 }
 
-void CbowWorker::subsample(const std::int32_t* ids, std::size_t n) {
+void Word2vecWorker::subsample(const std::int32_t* ids, std::size_t n) {
   const std::vector<std::uint32_t>& keep = *shared_.keep;
   kept_.clear();
   for (std::size_t i = 0; i < n; ++i) {
@@ -60,7 +60,7 @@ void CbowWorker::subsample(const std::int32_t* ids, std::size_t n) {
   }
 }
 
-void CbowWorker::gather_context(std::size_t i, std::vector<std::int32_t>& context) {
+void Word2vecWorker::gather_context(std::size_t i, std::vector<std::int32_t>& context) {
   const std::size_t reach = static_cast<std::size_t>(shared_.window) - rng_.below(static_cast<std::uint32_t>(shared_.window));
   const std::size_t lo = i >= reach ? i - reach : 0;
   const std::size_t hi = std::min(kept_.size() - 1, i + reach);
@@ -70,11 +70,11 @@ void CbowWorker::gather_context(std::size_t i, std::vector<std::int32_t>& contex
   }
 }
 
-void CbowWorker::draw_negatives(std::vector<std::int32_t>& negatives) {
+void Word2vecWorker::draw_negatives(std::vector<std::int32_t>& negatives) {
   for (auto& n : negatives) n = shared_.sampler->draw(rng_);
 }
 
-void CbowWorker::prefetch_output_rows(const std::vector<std::int32_t>& ids) {
+void Word2vecWorker::prefetch_output_rows(const std::vector<std::int32_t>& ids) {
   const int dim = shared_.weights.dim;
   for (std::int32_t id : ids) {
     touched_ += prefetch(shared_.weights.output + static_cast<std::size_t>(id) * static_cast<std::size_t>(dim), dim);
@@ -84,7 +84,7 @@ void CbowWorker::prefetch_output_rows(const std::vector<std::int32_t>& ids) {
 // Word i + 1's window and noise words are drawn, and its noise rows prefetched, before word
 // i is updated: the random stream is consumed in the same order as without the look-ahead
 // (so results are identical), and the cache misses on the noise rows overlap with work.
-double CbowWorker::train_per_word(float alpha) {
+double Word2vecWorker::train_per_word(float alpha) {
   double loss = 0.0;
   const std::size_t n = kept_.size();
   auto prepare = [&](std::size_t i, Slot& slot) {
@@ -105,7 +105,7 @@ double CbowWorker::train_per_word(float alpha) {
   return loss;
 }
 
-double CbowWorker::train_batched(float alpha) {
+double Word2vecWorker::train_batched(float alpha) {
   double loss = 0.0;
   const std::size_t b = static_cast<std::size_t>(shared_.batch);
   for (std::size_t start = 0; start < kept_.size(); start += b) {
@@ -129,7 +129,7 @@ double CbowWorker::train_batched(float alpha) {
   return loss;
 }
 
-void CbowWorker::input_rows(const std::int32_t* ids, std::size_t n) {
+void Word2vecWorker::input_rows(const std::int32_t* ids, std::size_t n) {
   bag_.clear();
   for (std::size_t i = 0; i < n; ++i) {
     if (!shared_.subword_rows) {
@@ -147,7 +147,7 @@ void CbowWorker::input_rows(const std::int32_t* ids, std::size_t n) {
 // centre word. Subwords as fastText: the centre word's rows predict each context word.
 // (Either way every pair is trained once, but on GCIDE the word2vec order scored 18.6 % analogies
 // against 17.5 % for whole words, seed 1; README, "Skip-gram and subwords".)
-double CbowWorker::train_skipgram(float alpha) {
+double Word2vecWorker::train_skipgram(float alpha) {
   double loss = 0.0;
   const bool subwords = shared_.subword_rows != nullptr;
   for (std::size_t i = 0; i < kept_.size(); ++i) {
@@ -167,7 +167,7 @@ double CbowWorker::train_skipgram(float alpha) {
 }
 
 // fastText's CBOW: h is the mean over the input rows of all context words together.
-double CbowWorker::train_cbow_subwords(float alpha) {
+double Word2vecWorker::train_cbow_subwords(float alpha) {
   double loss = 0.0;
   for (std::size_t i = 0; i < kept_.size(); ++i) {
     gather_context(i, context_);

@@ -1,9 +1,9 @@
-// Tests for cbow_worker.h: word2vec's subsampling thresholds.
+// Tests for word2vec_worker.h: word2vec's subsampling thresholds.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
-#include "training/cbow_worker.h"
+#include "training/word2vec_worker.h"
 #include "test_helpers.h"
 
 using namespace embplay;

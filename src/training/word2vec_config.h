@@ -1,8 +1,7 @@
 // Hyperparameters of the word2vec trainer family (CBOW, skip-gram, each on whole words or
 // on fastText subwords), with word2vec's names and CBOW defaults (word2vec.c's demo:
 // -cbow 1 -size 100 -window 5 -negative 5 -sample 1e-4 -iter 5), and their validation with
-// one-line messages naming the bad value. (The "Cbow" names are kept from when CBOW was
-// the only member.)
+// one-line messages naming the bad value.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +26,7 @@ enum class Architecture { Cbow, SkipGram };
 Architecture parse_architecture(std::string_view name);
 const char* architecture_name(Architecture arch) noexcept;
 
-struct CbowConfig {
+struct Word2vecConfig {
   Architecture arch = Architecture::Cbow;
   // fastText's subword model (Bojanowski et al. 2017): a word's input vector is the mean of
   // its own row and its character n-gram rows (fasttext/subword_ngrams.h).
@@ -53,6 +52,6 @@ struct CbowConfig {
 
 // Throws std::invalid_argument naming the first bad field, e.g.
 // "size must be between 1 and 4096, got 0".
-void validate(const CbowConfig& config);
+void validate(const Word2vecConfig& config);
 
 }  // namespace embplay

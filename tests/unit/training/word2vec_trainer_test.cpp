@@ -1,4 +1,4 @@
-// Tests for cbow_trainer.h: determinism, chunking, falling loss, a planted-structure corpus
+// Tests for word2vec_trainer.h: determinism, chunking, falling loss, a planted-structure corpus
 // whose neighbours are known by construction, threads, and the bad-input messages.
 #include <catch2/catch.hpp>
 
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "fasttext/subword_ngrams.h"
-#include "training/cbow_trainer.h"
+#include "training/word2vec_trainer.h"
 #include "math/random.h"
 #include "test_helpers.h"
 #include "vectors/vector_search.h"
@@ -37,8 +37,8 @@ std::string planted_corpus(int lines, std::uint64_t seed) {
   return text;
 }
 
-CbowConfig small_config() {
-  CbowConfig c;
+Word2vecConfig small_config() {
+  Word2vecConfig c;
   c.size = 16;
   c.window = 4;
   c.negative = 5;
@@ -55,8 +55,8 @@ bool same_bits(const RowMatrix& a, const RowMatrix& b) {
          std::memcmp(a.data(), b.data(), sizeof(float) * static_cast<std::size_t>(a.size())) == 0;
 }
 
-RowMatrix train_all(const std::string& text, const CbowConfig& c, std::uint64_t chunk = 1u << 30) {
-  CbowTrainer t(TrainingCorpus::from_text(text, c.min_count), c);
+RowMatrix train_all(const std::string& text, const Word2vecConfig& c, std::uint64_t chunk = 1u << 30) {
+  Word2vecTrainer t(TrainingCorpus::from_text(text, c.min_count), c);
   while (!t.train(chunk).finished) {
   }
   return t.input_vectors();
@@ -79,7 +79,7 @@ int same_group_neighbours(const WordVectors& v, int k) {
 TEST_CASE("cbow training is bit-identical for a seed and differs across seeds", "[cbow][determinism]") {
   const std::string text = planted_corpus(300, 1);
   for (int batch : {1, 8}) {
-    CbowConfig c = small_config();
+    Word2vecConfig c = small_config();
     c.batch = batch;
     INFO("batch " << batch);
     const RowMatrix a = train_all(text, c);
@@ -95,11 +95,11 @@ TEST_CASE("input rows start uniform in [-1/d, 1/d) from the seed, output rows at
   // gensim 4 and fastText start here; word2vec.c's half-width [-0.5/d, 0.5/d) cost about one
   // analogy point on GCIDE (README, "the cause is the initial range").
   for (bool subwords : {false, true}) {
-    CbowConfig c = small_config();
+    Word2vecConfig c = small_config();
     c.subwords = subwords;
     c.ngrams.bucket = 64;
     INFO("subwords " << subwords);
-    const CbowTrainer t(TrainingCorpus::from_text(planted_corpus(50, 4), 1), c);
+    const Word2vecTrainer t(TrainingCorpus::from_text(planted_corpus(50, 4), 1), c);
     const RowMatrix& in = t.input_vectors();
     Rng rng(c.seed);
     bool same = true;
@@ -114,8 +114,8 @@ TEST_CASE("input rows start uniform in [-1/d, 1/d) from the seed, output rows at
 
 TEST_CASE("cbow progress counts words, epochs and the decaying learning rate", "[cbow][progress]") {
   const std::string text = planted_corpus(100, 2);  // 1200 words
-  CbowTrainer t(TrainingCorpus::from_text(text, 1), small_config());
-  CbowProgress p = t.progress();
+  Word2vecTrainer t(TrainingCorpus::from_text(text, 1), small_config());
+  Word2vecProgress p = t.progress();
   CHECK(p.words_done == 0);
   CHECK(p.total_words == 6000);
   CHECK(p.epoch == 1);
@@ -137,9 +137,9 @@ TEST_CASE("cbow progress counts words, epochs and the decaying learning rate", "
 }
 
 TEST_CASE("cbow loss starts at (1 + negative) log 2 and falls", "[cbow][loss]") {
-  CbowConfig c = small_config();
+  Word2vecConfig c = small_config();
   c.loss_window = 600;
-  CbowTrainer t(TrainingCorpus::from_text(planted_corpus(1000, 3), 1), c);
+  Word2vecTrainer t(TrainingCorpus::from_text(planted_corpus(1000, 3), 1), c);
   // Output vectors start at zero, so every score is 0 and every term is log(1/2): 6 log 2 per
   // word. A noise word equal to the target is skipped (word2vec.c), which with 32 words drops
   // about 5/32 of a term per word, so the first line's mean lies a little below 6 log 2.
@@ -155,11 +155,11 @@ TEST_CASE("cbow puts words that share contexts together (planted groups)", "[cbo
   const std::string text = planted_corpus(1500, 4);  // 18000 words
   for (int batch : {1, 16}) {
     for (int threads : {1, 2}) {
-      CbowConfig c = small_config();
+      Word2vecConfig c = small_config();
       c.batch = batch;
       c.threads = threads;
       INFO("batch " << batch << ", threads " << threads);
-      CbowTrainer t(TrainingCorpus::from_text(text, 1), c);
+      Word2vecTrainer t(TrainingCorpus::from_text(text, 1), c);
       while (!t.train(4000).finished) {
       }
       CHECK(t.progress().words_done == 5 * 18000);
@@ -172,7 +172,7 @@ TEST_CASE("cbow puts words that share contexts together (planted groups)", "[cbo
 }
 
 TEST_CASE("cbow exports vocabulary words without [UNK]", "[cbow]") {
-  CbowTrainer t(TrainingCorpus::from_text("x y z x y x\nq x\n", 1), small_config());
+  Word2vecTrainer t(TrainingCorpus::from_text("x y z x y x\nq x\n", 1), small_config());
   t.train(100);
   const WordVectors v = t.word_vectors();
   CHECK(v.words() == std::vector<std::string>{"x", "y", "z", "q"});
@@ -182,28 +182,28 @@ TEST_CASE("cbow exports vocabulary words without [UNK]", "[cbow]") {
 }
 
 TEST_CASE("cbow rejects corpora it cannot train on, and warns about a long window", "[cbow][bad-input]") {
-  CbowConfig c = small_config();
-  CHECK_THROWS_WITH(CbowTrainer(TrainingCorpus::from_text("same same same\nsame\n", 1), c),
+  Word2vecConfig c = small_config();
+  CHECK_THROWS_WITH(Word2vecTrainer(TrainingCorpus::from_text("same same same\nsame\n", 1), c),
                     "the vocabulary has only one word ('same') after min_count 1; CBOW needs at least two distinct words");
-  CHECK_THROWS_WITH(CbowTrainer(TrainingCorpus::from_text("a\nb\na\nc\n", 1), c),
+  CHECK_THROWS_WITH(Word2vecTrainer(TrainingCorpus::from_text("a\nb\na\nc\n", 1), c),
                     "no line has two or more vocabulary words, so no word has a context (put several words on each line, or lower min_count)");
   c.negative = 0;
-  CHECK_THROWS_WITH(CbowTrainer(TrainingCorpus::from_text("a b\n", 1), c),
+  CHECK_THROWS_WITH(Word2vecTrainer(TrainingCorpus::from_text("a b\n", 1), c),
                     Catch::StartsWith("negative must be between 1 and 100, got 0"));
   c = small_config();
   c.window = 20;
-  CbowTrainer t(TrainingCorpus::from_text("a b c\nb c d e\n", 1), c);
+  Word2vecTrainer t(TrainingCorpus::from_text("a b c\nb c d e\n", 1), c);
   REQUIRE(t.warnings().size() == 1);
   CHECK(t.warnings()[0] == "window 20 reaches across the longest line (4 words): every context is its whole line");
   c.window = 3;
-  CHECK(CbowTrainer(TrainingCorpus::from_text("a b c\nb c d e\n", 1), c).warnings().empty());
+  CHECK(Word2vecTrainer(TrainingCorpus::from_text("a b c\nb c d e\n", 1), c).warnings().empty());
 }
 
 TEST_CASE("cbow stops with a clear error when training diverges", "[cbow][bad-input]") {
-  CbowConfig c = small_config();
+  Word2vecConfig c = small_config();
   c.alpha = 1.0;  // valid, but far too large for these vectors
   c.size = 300;
-  CbowTrainer t(TrainingCorpus::from_text(planted_corpus(2000, 5), 1), c);
+  Word2vecTrainer t(TrainingCorpus::from_text(planted_corpus(2000, 5), 1), c);
   CHECK_THROWS_WITH(
       [&] {
         while (!t.train(1000).finished) {
@@ -219,8 +219,8 @@ TEST_CASE("cbow stops with a clear error when training diverges", "[cbow][bad-in
 
 namespace {
 
-CbowConfig family_config(Architecture arch, bool subwords) {
-  CbowConfig c = small_config();
+Word2vecConfig family_config(Architecture arch, bool subwords) {
+  Word2vecConfig c = small_config();
   c.arch = arch;
   c.subwords = subwords;
   c.ngrams.bucket = 5000;
@@ -252,7 +252,7 @@ TEST_CASE("skip-gram and subword training are bit-identical for a seed, whatever
     for (bool subwords : {false, true}) {
       if (arch == Architecture::Cbow && !subwords) continue;  // covered above
       INFO(architecture_name(arch) << (subwords ? " with subwords" : ""));
-      CbowConfig c = family_config(arch, subwords);
+      Word2vecConfig c = family_config(arch, subwords);
       const RowMatrix a = train_all(text, c);
       CHECK(a.rows() == 33 + (subwords ? 5000 : 0));
       CHECK(same_bits(a, train_all(text, c, 29)));
@@ -264,17 +264,17 @@ TEST_CASE("skip-gram and subword training are bit-identical for a seed, whatever
 
 TEST_CASE("subwords leave whole-word CBOW's results unchanged when off", "[subwords][determinism]") {
   const std::string text = planted_corpus(200, 1);
-  CbowConfig c = small_config();
-  CbowConfig other = c;
+  Word2vecConfig c = small_config();
+  Word2vecConfig other = c;
   other.ngrams.minn = 2;  // ignored without subwords
   other.ngrams.bucket = 7;
   CHECK(same_bits(train_all(text, c), train_all(text, other)));
 }
 
 TEST_CASE("skip-gram loss starts at (1 + negative) log 2 per pair and falls", "[skipgram][loss]") {
-  CbowConfig c = family_config(Architecture::SkipGram, false);
+  Word2vecConfig c = family_config(Architecture::SkipGram, false);
   c.loss_window = 600;
-  CbowTrainer t(TrainingCorpus::from_text(planted_corpus(1000, 3), 1), c);
+  Word2vecTrainer t(TrainingCorpus::from_text(planted_corpus(1000, 3), 1), c);
   const double first = t.train(60).loss;
   CHECK(first == test::approx(6 * std::log(2.0), 0.15));
   double last = first;
@@ -287,7 +287,7 @@ TEST_CASE("skip-gram and subword models put words that share contexts together (
   for (Architecture arch : {Architecture::Cbow, Architecture::SkipGram}) {
     for (bool subwords : {false, true}) {
       INFO(architecture_name(arch) << (subwords ? " with subwords" : ""));
-      CbowTrainer t(TrainingCorpus::from_text(text, 1), family_config(arch, subwords));
+      Word2vecTrainer t(TrainingCorpus::from_text(text, 1), family_config(arch, subwords));
       while (!t.train(20000).finished) {
       }
       const WordVectors v = t.word_vectors();
@@ -299,8 +299,8 @@ TEST_CASE("skip-gram and subword models put words that share contexts together (
 }
 
 TEST_CASE("with subwords a word's vector is the mean of its own row and its n-gram rows", "[subwords]") {
-  CbowConfig c = family_config(Architecture::SkipGram, true);
-  CbowTrainer t(TrainingCorpus::from_text(planted_with_particles(100, 5), 1), c);
+  Word2vecConfig c = family_config(Architecture::SkipGram, true);
+  Word2vecTrainer t(TrainingCorpus::from_text(planted_with_particles(100, 5), 1), c);
   t.train(3000);
   const WordVectors v = t.word_vectors();
   const Vocabulary& vocab = t.corpus().vocabulary();
@@ -324,7 +324,7 @@ TEST_CASE("a subword model answers for a form it never saw, from its n-grams", "
   const std::string text = planted_with_particles(1500, 6);
   for (Architecture arch : {Architecture::Cbow, Architecture::SkipGram}) {
     INFO(architecture_name(arch));
-    CbowTrainer t(TrainingCorpus::from_text(text, 1), family_config(arch, true));
+    Word2vecTrainer t(TrainingCorpus::from_text(text, 1), family_config(arch, true));
     while (!t.train(20000).finished) {
     }
     const SubwordModel model = t.subword_model();
@@ -339,23 +339,23 @@ TEST_CASE("a subword model answers for a form it never saw, from its n-grams", "
 
 TEST_CASE("the family's bad settings fail before allocating, with the size in the message", "[subwords][bad-input]") {
   const auto corpus = [] { return TrainingCorpus::from_text("a b c\nb c d e\n", 1); };
-  CbowConfig c = family_config(Architecture::Cbow, true);
+  Word2vecConfig c = family_config(Architecture::Cbow, true);
   c.size = 4096;
   c.ngrams.bucket = 100000000;
-  CHECK_THROWS_WITH(CbowTrainer(corpus(), c), "bucket 100000000 + 6 words at size 4096 need 1562501 MiB for the input "
+  CHECK_THROWS_WITH(Word2vecTrainer(corpus(), c), "bucket 100000000 + 6 words at size 4096 need 1562501 MiB for the input "
                                               "matrix, more than the 2048 MiB limit; lower bucket or size");
   c = family_config(Architecture::SkipGram, false);
   c.batch = 4;
-  CHECK_THROWS_WITH(CbowTrainer(corpus(), c), "batch must be 1 for skip-gram and for subwords (batches are CBOW on whole "
+  CHECK_THROWS_WITH(Word2vecTrainer(corpus(), c), "batch must be 1 for skip-gram and for subwords (batches are CBOW on whole "
                                               "words only), got 4");
   c = family_config(Architecture::Cbow, true);
   c.ngrams.minn = 7;
-  CHECK_THROWS_WITH(CbowTrainer(corpus(), c), "minn must be between 1 and maxn (6), got 7");
+  CHECK_THROWS_WITH(Word2vecTrainer(corpus(), c), "minn must be between 1 and maxn (6), got 7");
   CHECK_THROWS_WITH(parse_architecture("sg"), "architecture must be cbow or skipgram, got 'sg'");
 }
 
 TEST_CASE("releasing the subword model moves the same weights out and ends the trainer", "[subwords]") {
-  CbowTrainer t(TrainingCorpus::from_text(planted_with_particles(50, 7), 1), family_config(Architecture::Cbow, true));
+  Word2vecTrainer t(TrainingCorpus::from_text(planted_with_particles(50, 7), 1), family_config(Architecture::Cbow, true));
   t.train(2000);
   const SubwordModel copy = t.subword_model();
   const SubwordModel moved = t.release_subword_model();

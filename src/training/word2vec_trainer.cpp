@@ -1,5 +1,5 @@
-// See cbow_trainer.h.
-#include "training/cbow_trainer.h"
+// See word2vec_trainer.h.
+#include "training/word2vec_trainer.h"
 
 #include <algorithm>
 #include <chrono>
@@ -27,7 +27,7 @@ std::string mebibytes(std::uint64_t floats) {
 }
 
 // The input matrix has a row per vocabulary word and, with subwords, one per bucket.
-RowMatrix allocate(const TrainingCorpus& corpus, const CbowConfig& config, bool input) {
+RowMatrix allocate(const TrainingCorpus& corpus, const Word2vecConfig& config, bool input) {
   const std::uint64_t words = corpus.vocabulary().size();
   const std::uint64_t buckets = input && config.subwords ? config.ngrams.bucket : 0;
   const std::uint64_t floats = (words + buckets) * static_cast<std::uint64_t>(config.size);
@@ -47,7 +47,7 @@ std::uint64_t worker_seed(std::uint64_t seed, std::size_t t) { return seed ^ (0x
 
 }  // namespace
 
-CbowTrainer::CbowTrainer(TrainingCorpus corpus, const CbowConfig& config)
+Word2vecTrainer::Word2vecTrainer(TrainingCorpus corpus, const Word2vecConfig& config)
     : corpus_(std::move(corpus)),
       config_((validate(config), config)),
       input_(allocate(corpus_, config, true)),
@@ -68,7 +68,7 @@ CbowTrainer::CbowTrainer(TrainingCorpus corpus, const CbowConfig& config)
   }
   split_sentences();
   if (config_.subwords) build_subword_rows();
-  CbowShared shared{{input_.data(), output_.data(), config_.size}, &sampler_, &sigmoid_, &keep_,
+  Word2vecShared shared{{input_.data(), output_.data(), config_.size}, &sampler_, &sigmoid_, &keep_,
                     config_.window, config_.negative, config_.batch};
   shared.arch = config_.arch;
   if (config_.subwords) {
@@ -76,14 +76,14 @@ CbowTrainer::CbowTrainer(TrainingCorpus corpus, const CbowConfig& config)
     shared.subword_rows = subword_rows_.data();
   }
   for (std::size_t t = 0; t < cursors_.size(); ++t) {
-    workers_.push_back(std::make_unique<CbowWorker>(shared, worker_seed(config_.seed, t), config_.loss_window));
+    workers_.push_back(std::make_unique<Word2vecWorker>(shared, worker_seed(config_.seed, t), config_.loss_window));
   }
 }
 
-CbowTrainer::~CbowTrainer() = default;
+Word2vecTrainer::~Word2vecTrainer() = default;
 
 // Word id's rows: its own, then its n-grams' (buckets start after the vocabulary rows).
-void CbowTrainer::build_subword_rows() {
+void Word2vecTrainer::build_subword_rows() {
   const Vocabulary& v = corpus_.vocabulary();
   subword_starts_.assign(1, 0);
   for (std::size_t id = 0; id < v.size(); ++id) {
@@ -96,7 +96,7 @@ void CbowTrainer::build_subword_rows() {
   }
 }
 
-RowMatrix CbowTrainer::word_rows() const {
+RowMatrix Word2vecTrainer::word_rows() const {
   const Eigen::Index words = static_cast<Eigen::Index>(corpus_.vocabulary().size()) - 1;
   if (!config_.subwords) return input_.middleRows(1, words);
   RowMatrix out(words, input_.cols());
@@ -108,7 +108,7 @@ RowMatrix CbowTrainer::word_rows() const {
   return out;
 }
 
-void CbowTrainer::check_trainable() const {
+void Word2vecTrainer::check_trainable() const {
   const Vocabulary& v = corpus_.vocabulary();
   if (v.size() == 2) {
     throw std::invalid_argument("the vocabulary has only one word ('" + v.token(1) + "') after min_count " +
@@ -122,7 +122,7 @@ void CbowTrainer::check_trainable() const {
 }
 
 // Thread t gets a contiguous run of sentences holding about 1/T of the words.
-void CbowTrainer::split_sentences() {
+void Word2vecTrainer::split_sentences() {
   const std::size_t threads = static_cast<std::size_t>(config_.threads);
   const std::size_t n = corpus_.sentence_count();
   std::size_t begin = 0;
@@ -135,16 +135,16 @@ void CbowTrainer::split_sentences() {
   }
 }
 
-float CbowTrainer::current_alpha() const noexcept {
+float Word2vecTrainer::current_alpha() const noexcept {
   const double total = static_cast<double>(corpus_.words()) * config_.epochs + 1.0;
   const double fraction = 1.0 - static_cast<double>(words_done_.load(std::memory_order_relaxed)) / total;
   return static_cast<float>(config_.alpha * std::max(fraction, 1e-4));
 }
 
 // Trains thread t's sentences until `quota` words are read or its epochs are done.
-std::uint64_t CbowTrainer::run(std::size_t t, std::uint64_t quota) {
+std::uint64_t Word2vecTrainer::run(std::size_t t, std::uint64_t quota) {
   Cursor& cur = cursors_[t];
-  CbowWorker& worker = *workers_[t];
+  Word2vecWorker& worker = *workers_[t];
   std::uint64_t done = 0;
   while (done < quota && cur.epoch < config_.epochs && !diverged_.load(std::memory_order_relaxed)) {
     const std::size_t length = corpus_.sentence_length(cur.next);
@@ -163,7 +163,7 @@ std::uint64_t CbowTrainer::run(std::size_t t, std::uint64_t quota) {
   return done;
 }
 
-CbowProgress CbowTrainer::train(std::uint64_t n_words) {
+Word2vecProgress Word2vecTrainer::train(std::uint64_t n_words) {
   if (released_) throw std::logic_error("the trainer's weights were released");
   if (diverged_) throw_diverged();
   const auto start = std::chrono::steady_clock::now();
@@ -181,7 +181,7 @@ CbowProgress CbowTrainer::train(std::uint64_t n_words) {
   return progress();
 }
 
-void CbowTrainer::throw_diverged() const {
+void Word2vecTrainer::throw_diverged() const {
   std::ostringstream msg;
   msg << "training diverged: the loss became NaN or infinite after " << words_done_.load() << " of "
       << corpus_.words() * static_cast<std::uint64_t>(config_.epochs) << " words (alpha " << config_.alpha
@@ -189,15 +189,15 @@ void CbowTrainer::throw_diverged() const {
   throw std::runtime_error(msg.str());
 }
 
-bool CbowTrainer::finished() const noexcept {
+bool Word2vecTrainer::finished() const noexcept {
   for (const auto& c : cursors_) {
     if (c.epoch < config_.epochs) return false;
   }
   return true;
 }
 
-CbowProgress CbowTrainer::progress() const {
-  CbowProgress p;
+Word2vecProgress Word2vecTrainer::progress() const {
+  Word2vecProgress p;
   p.words_done = words_done_.load();
   p.total_words = corpus_.words() * static_cast<std::uint64_t>(config_.epochs);
   p.finished = finished();
@@ -218,7 +218,7 @@ CbowProgress CbowTrainer::progress() const {
   return p;
 }
 
-WordVectors CbowTrainer::word_vectors() const {
+WordVectors Word2vecTrainer::word_vectors() const {
   if (diverged_) throw_diverged();
   RowMatrix rows = word_rows();
   if (!rows.allFinite()) throw std::runtime_error("the word vectors contain NaN or infinite values; try a smaller alpha");
@@ -229,14 +229,14 @@ WordVectors CbowTrainer::word_vectors() const {
   return WordVectors(std::move(words), std::move(rows));
 }
 
-void CbowTrainer::check_exportable() const {
+void Word2vecTrainer::check_exportable() const {
   if (!config_.subwords) throw std::logic_error("subword_model() needs a trainer with subwords");
   if (released_) throw std::logic_error("the subword model was already released");
   if (diverged_) throw_diverged();
   if (!input_.allFinite()) throw std::runtime_error("the word vectors contain NaN or infinite values; try a smaller alpha");
 }
 
-SubwordModel CbowTrainer::make_subword_model(RowMatrix input, RowMatrix output) const {
+SubwordModel Word2vecTrainer::make_subword_model(RowMatrix input, RowMatrix output) const {
   FastTextArgs a;
   a.dim = config_.size;
   a.ws = config_.window;
@@ -259,7 +259,7 @@ SubwordModel CbowTrainer::make_subword_model(RowMatrix input, RowMatrix output) 
                       std::move(input), std::move(output));
 }
 
-SubwordModel CbowTrainer::subword_model() const {
+SubwordModel Word2vecTrainer::subword_model() const {
   check_exportable();
   return make_subword_model(input_.bottomRows(input_.rows() - 1), output_.bottomRows(output_.rows() - 1));
 }
@@ -276,7 +276,7 @@ RowMatrix without_first_row(RowMatrix&& m) {
 
 }  // namespace
 
-SubwordModel CbowTrainer::release_subword_model() {
+SubwordModel Word2vecTrainer::release_subword_model() {
   check_exportable();
   released_ = true;
   return make_subword_model(without_first_row(std::move(input_)), without_first_row(std::move(output_)));

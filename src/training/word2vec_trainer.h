@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "fasttext/subword_model.h"
-#include "training/cbow_config.h"
-#include "training/cbow_worker.h"
+#include "training/word2vec_config.h"
+#include "training/word2vec_worker.h"
 #include "transformer/embedding_table.h"
 #include "training/negative_sampler.h"
 #include "training/sigmoid_table.h"
@@ -31,7 +31,7 @@
 
 namespace embplay {
 
-struct CbowProgress {
+struct Word2vecProgress {
   std::uint64_t words_done = 0;   // vocabulary words read so far, subsampled ones included, over all epochs
   std::uint64_t total_words = 0;  // epochs * corpus words
   int epoch = 0;                  // the epoch being trained (1-based; = epochs when finished)
@@ -43,25 +43,25 @@ struct CbowProgress {
   bool finished = false;
 };
 
-class CbowTrainer {
+class Word2vecTrainer {
  public:
   // Validates the config (std::invalid_argument) and that the corpus can train: at least
   // two vocabulary words, and some line with two of them.
-  CbowTrainer(TrainingCorpus corpus, const CbowConfig& config);
-  ~CbowTrainer();
-  CbowTrainer(const CbowTrainer&) = delete;
-  CbowTrainer& operator=(const CbowTrainer&) = delete;
+  Word2vecTrainer(TrainingCorpus corpus, const Word2vecConfig& config);
+  ~Word2vecTrainer();
+  Word2vecTrainer(const Word2vecTrainer&) = delete;
+  Word2vecTrainer& operator=(const Word2vecTrainer&) = delete;
 
   // Trains about n_words more words (whole sentences, so up to one sentence more per
   // thread), or to the end. Throws std::runtime_error when training diverges (loss NaN or
   // infinite); the trainer then refuses to train or export.
-  CbowProgress train(std::uint64_t n_words);
-  CbowProgress progress() const;
+  Word2vecProgress train(std::uint64_t n_words);
+  Word2vecProgress progress() const;
   bool finished() const noexcept;
 
   // Things worth telling the user that are not errors (e.g. a window longer than every line).
   const std::vector<std::string>& warnings() const noexcept { return warnings_; }
-  const CbowConfig& config() const noexcept { return config_; }
+  const Word2vecConfig& config() const noexcept { return config_; }
   const TrainingCorpus& corpus() const noexcept { return corpus_; }
   // Row id = vocabulary id; row 0 ([UNK]) is never trained. With subwords the bucket rows
   // follow the vocabulary rows: n-gram g is row vocabulary().size() + hash(g) % bucket.
@@ -96,7 +96,7 @@ class CbowTrainer {
   [[noreturn]] void throw_diverged() const;
 
   TrainingCorpus corpus_;
-  CbowConfig config_;
+  Word2vecConfig config_;
   RowMatrix input_;
   RowMatrix output_;
   SigmoidTable sigmoid_;
@@ -104,7 +104,7 @@ class CbowTrainer {
   std::vector<std::uint32_t> keep_;
   std::vector<std::uint32_t> subword_starts_;  // with subwords: word id -> its input rows (CSR)
   std::vector<std::int32_t> subword_rows_;
-  std::vector<std::unique_ptr<CbowWorker>> workers_;
+  std::vector<std::unique_ptr<Word2vecWorker>> workers_;
   std::vector<Cursor> cursors_;
   std::atomic<std::uint64_t> words_done_{0};
   std::atomic<bool> diverged_{false};

@@ -1,7 +1,7 @@
 // embind bindings for the CBOW trainer (issue 3), word vectors, and word2vec files.
-// Translation of types only; the core is src/training/cbow_trainer.h and its neighbours.
+// Translation of types only; the core is src/training/word2vec_trainer.h and its neighbours.
 //
-//   const t = Module.createCbowTrainer(text, {size: 100, window: 5, ..., batch: 1, seed: 1});
+//   const t = Module.createWord2vecTrainer(text, {size: 100, window: 5, ..., batch: 1, seed: 1});
 //     options.arch: 'cbow' (default) | 'skipgram' (alpha defaults to 0.025 then, as word2vec);
 //     options.subwords: true for fastText's subword model, with minn, maxn, bucket
 //     t.subwordModel() -> SubwordModel (fasttext_bindings.cpp): vectors of unseen words, .bin bytes
@@ -26,7 +26,7 @@
 #include <string>
 #include <utility>
 
-#include "training/cbow_trainer.h"
+#include "training/word2vec_trainer.h"
 #include "gpt2/gpt2_bpe.h"
 #include "guard.h"
 #include "training/training_tokens.h"
@@ -59,8 +59,8 @@ long long option_int(const val& options, const char* name, long long fallback, l
 bool option_bool(const val& options, const char* name);
 std::string option_string(const val& options, const char* name, const std::string& fallback);
 
-CbowConfig config_from(const val& o) {
-  CbowConfig c;
+Word2vecConfig config_from(const val& o) {
+  Word2vecConfig c;
   c.arch = parse_architecture(option_string(o, "arch", "cbow"));
   if (c.arch == Architecture::SkipGram) c.alpha = 0.025;
   c.subwords = option_bool(o, "subwords");
@@ -116,14 +116,14 @@ TrainingCorpus corpus_from(const std::string& text, const val& o, std::uint64_t 
   return make_training_corpus(text, t, min_count);
 }
 
-std::shared_ptr<CbowTrainer> create_trainer(std::string text, val options) {
+std::shared_ptr<Word2vecTrainer> create_trainer(std::string text, val options) {
   return guard([&] {
-    const CbowConfig config = config_from(options);
-    return std::make_shared<CbowTrainer>(corpus_from(text, options, config.min_count), config);
+    const Word2vecConfig config = config_from(options);
+    return std::make_shared<Word2vecTrainer>(corpus_from(text, options, config.min_count), config);
   });
 }
 
-val progress_to_js(const CbowProgress& p) {
+val progress_to_js(const Word2vecProgress& p) {
   val o = val::object();
   o.set("wordsDone", static_cast<double>(p.words_done));
   o.set("totalWords", static_cast<double>(p.total_words));
@@ -137,31 +137,31 @@ val progress_to_js(const CbowProgress& p) {
   return o;
 }
 
-val trainer_train(CbowTrainer& t, double n_words) {
+val trainer_train(Word2vecTrainer& t, double n_words) {
   return guard([&] {
     if (!(n_words >= 1)) throw std::invalid_argument("train(n): n must be at least 1");
     return progress_to_js(t.train(static_cast<std::uint64_t>(std::min(n_words, 1e15))));
   });
 }
-val trainer_progress(const CbowTrainer& t) { return progress_to_js(t.progress()); }
-double trainer_vocab_size(const CbowTrainer& t) { return static_cast<double>(t.corpus().vocabulary().size() - 1); }
-int trainer_dim(const CbowTrainer& t) { return t.config().size; }
-double trainer_corpus_words(const CbowTrainer& t) { return static_cast<double>(t.corpus().words()); }
+val trainer_progress(const Word2vecTrainer& t) { return progress_to_js(t.progress()); }
+double trainer_vocab_size(const Word2vecTrainer& t) { return static_cast<double>(t.corpus().vocabulary().size() - 1); }
+int trainer_dim(const Word2vecTrainer& t) { return t.config().size; }
+double trainer_corpus_words(const Word2vecTrainer& t) { return static_cast<double>(t.corpus().words()); }
 
 // The vocabulary without [UNK], most frequent first: row i of vectors() is words()[i].
-val trainer_words(const CbowTrainer& t) {
+val trainer_words(const Word2vecTrainer& t) {
   const Vocabulary& v = t.corpus().vocabulary();
   val out = val::array();
   for (std::size_t id = 1; id < v.size(); ++id) out.call<void>("push", v.token(static_cast<std::int32_t>(id)));
   return out;
 }
-val trainer_counts(const CbowTrainer& t) {
+val trainer_counts(const Word2vecTrainer& t) {
   const auto& counts = t.corpus().vocabulary().counts();
   std::vector<double> out(counts.begin() + 1, counts.end());
   return copy_to_js(out);
 }
 // With subwords each row is the word's mean of its own and its n-gram rows.
-val trainer_vectors(const CbowTrainer& t) {
+val trainer_vectors(const Word2vecTrainer& t) {
   if (t.config().subwords) {
     return guard([&] {
       const WordVectors v = t.word_vectors();
@@ -171,23 +171,23 @@ val trainer_vectors(const CbowTrainer& t) {
   const RowMatrix& m = t.input_vectors();
   return copy_to_js(m.data() + m.cols(), static_cast<std::size_t>((m.rows() - 1) * m.cols()));
 }
-val trainer_warnings(const CbowTrainer& t) {
+val trainer_warnings(const Word2vecTrainer& t) {
   val out = val::array();
   for (const auto& w : t.warnings()) out.call<void>("push", w);
   return out;
 }
-std::shared_ptr<WordVectors> trainer_word_vectors(const CbowTrainer& t) {
+std::shared_ptr<WordVectors> trainer_word_vectors(const Word2vecTrainer& t) {
   return guard([&] { return std::make_shared<WordVectors>(t.word_vectors()); });
 }
 
-std::shared_ptr<SubwordModel> trainer_subword_model(const CbowTrainer& t) {
+std::shared_ptr<SubwordModel> trainer_subword_model(const Word2vecTrainer& t) {
   return guard([&] {
     if (!t.config().subwords) throw std::invalid_argument("subwordModel() needs a trainer created with subwords: true");
     return std::make_shared<SubwordModel>(t.subword_model());
   });
 }
-std::string trainer_arch(const CbowTrainer& t) { return architecture_name(t.config().arch); }
-bool trainer_subwords(const CbowTrainer& t) { return t.config().subwords; }
+std::string trainer_arch(const Word2vecTrainer& t) { return architecture_name(t.config().arch); }
+bool trainer_subwords(const Word2vecTrainer& t) { return t.config().subwords; }
 
 std::shared_ptr<WordVectors> parse_word2vec(std::string bytes) {
   return guard([&] { return std::make_shared<WordVectors>(from_word2vec(bytes)); });
@@ -308,8 +308,8 @@ val vectors_analogy(const WordVectors& v, std::string a, std::string b, std::str
 EMSCRIPTEN_BINDINGS(cbow) {
   using namespace embplay;
   using namespace embplay::wasm;
-  class_<CbowTrainer>("CbowTrainer")
-      .smart_ptr<std::shared_ptr<CbowTrainer>>("CbowTrainerPtr")
+  class_<Word2vecTrainer>("Word2vecTrainer")
+      .smart_ptr<std::shared_ptr<Word2vecTrainer>>("Word2vecTrainerPtr")
       .function("train", &trainer_train)
       .function("progress", &trainer_progress)
       .function("vocabSize", &trainer_vocab_size)
@@ -323,7 +323,7 @@ EMSCRIPTEN_BINDINGS(cbow) {
       .function("subwordModel", &trainer_subword_model)
       .function("arch", &trainer_arch)
       .function("subwords", &trainer_subwords);
-  function("createCbowTrainer", &create_trainer);
+  function("createWord2vecTrainer", &create_trainer);
 
   class_<WordVectors>("WordVectors")
       .smart_ptr<std::shared_ptr<WordVectors>>("WordVectorsPtr")

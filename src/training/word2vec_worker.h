@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "training/cbow_config.h"
+#include "training/word2vec_config.h"
 #include "training/cbow_update.h"
 #include "training/loss_window.h"
 #include "training/negative_sampler.h"
@@ -17,7 +17,7 @@
 namespace embplay {
 
 // What every worker reads (and, for the weights, writes).
-struct CbowShared {
+struct Word2vecShared {
   CbowWeightsView weights;
   const NegativeSampler* sampler;
   const SigmoidTable* sigmoid;
@@ -41,9 +41,9 @@ inline constexpr std::uint32_t kAlwaysKeep = 0xFFFFFFFFu;
 std::vector<std::uint32_t> subsampling_thresholds(const std::vector<std::uint64_t>& counts, std::uint64_t total,
                                                   double sample);
 
-class CbowWorker {
+class Word2vecWorker {
  public:
-  CbowWorker(const CbowShared& shared, std::uint64_t seed, std::uint64_t loss_window);
+  Word2vecWorker(const Word2vecShared& shared, std::uint64_t seed, std::uint64_t loss_window);
 
   // Trains on one sentence of vocabulary ids at learning rate `alpha`. Returns false when
   // the loss became NaN or infinite (the weights have diverged).
@@ -65,7 +65,7 @@ class CbowWorker {
   // bag_ = the input rows of ids[0..n).
   void input_rows(const std::int32_t* ids, std::size_t n);
 
-  CbowShared shared_;
+  Word2vecShared shared_;
   Rng rng_;
   LossWindow loss_;
   std::vector<std::int32_t> kept_;

@@ -1,5 +1,5 @@
-// See cbow_config.h.
-#include "training/cbow_config.h"
+// See word2vec_config.h.
+#include "training/word2vec_config.h"
 
 #include <cmath>
 #include <sstream>
@@ -33,7 +33,7 @@ Architecture parse_architecture(std::string_view name) {
 
 const char* architecture_name(Architecture arch) noexcept { return arch == Architecture::Cbow ? "cbow" : "skipgram"; }
 
-void validate(const CbowConfig& c) {
+void validate(const Word2vecConfig& c) {
   check_range("size", c.size, 1, kMaxVectorSize);
   check_range("window", c.window, 1, kMaxWindow);
   check_range("negative", c.negative, 1, kMaxNegative,
