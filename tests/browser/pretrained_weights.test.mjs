@@ -162,3 +162,19 @@ test('Cancel while reading keeps nothing, keeps focus, and the page opens the ne
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
 });
+
+test('the weights worker gets the page\'s compiled full module: the module is fetched once', async () => {
+  const { page, context, problems } = await openPage();
+  const fetched = [];
+  page.on('request', (r) => { if (/\/embplay_module(_nosimd)?\.wasm$/.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
+  // GPT-2's ids need the full module: the page compiles it now, before any weights are opened.
+  await page.getByLabel('Tokenizer mode').selectOption('gpt2');
+  await page.waitForFunction(() => /^\d+ GPT-2 tokens/.test(document.querySelector('#tokens-summary').textContent), null, { timeout: 60000 });
+  assert.equal(fetched.length, 1, 'the page fetched the full module for GPT-2');
+  await page.setInputFiles('#pt-file', join(dir, 'gpt2-f16.safetensors'));
+  await page.waitForSelector('#pt-nn-results li');
+  assert.equal(await firstNeighbour(page), 'Ġqueen');
+  assert.equal(fetched.length, 1, `the full module's requests: ${fetched.join(' ')}`);
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+  await context.close();
+});

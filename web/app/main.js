@@ -399,6 +399,7 @@ function start() {
     trapCoreWorker: () => core.call('debugTrap').catch((error) => showError(state.strings.coreRestarted(error.message))),
   };
   pretrainedView = new PretrainedView(state.strings, {
+    compiled: compiledFull,
     workerUrl: new URL('pretrained-worker.js', import.meta.url),
     plotWorkerUrl: new URL('plot-worker.js', import.meta.url),
     getText: () => (state.large ? '' : $('text').value),

@@ -14,8 +14,11 @@ const FREQUENT_TOKENS = 300; // the one-click choice: section 1's most frequent 
 const NOTE_MS = 1000; // the t-SNE note (read by screen readers on demand) changes at most once a second
 
 class PretrainedClient {
-  constructor(url) {
+  /** `compiled`: () => Promise<{ module, simd }>, the page's full module (sent first), or undefined. */
+  constructor(url, compiled) {
     this.worker = new Worker(url, { type: 'module' });
+    this.ready = compiled ? compiled().then(({ module, simd }) => this.worker.postMessage({ type: 'module', module, simd }), () => {})
+      : Promise.resolve(); // a failed compile: the worker fetches its own copy and reports the failure
     this.pending = new Map();
     this.nextId = 1;
     this.worker.onmessage = ({ data }) => {
@@ -36,7 +39,8 @@ class PretrainedClient {
     };
   }
 
-  call(method, args, onProgress) {
+  async call(method, args, onProgress) {
+    await this.ready; // the module message goes first
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
@@ -47,8 +51,9 @@ class PretrainedClient {
 
 export class PretrainedView {
   /** getText() -> the text of section 1 (string). */
-  constructor(strings, { workerUrl, plotWorkerUrl, getText }) {
+  constructor(strings, { workerUrl, plotWorkerUrl, getText, compiled }) {
     this.S = strings;
+    this.compiled = compiled; // the page's full module, handed to the weights worker (issue 15)
     this.getText = getText;
     this.workerUrl = workerUrl;
     this.plotWorkerUrl = plotWorkerUrl;
@@ -113,7 +118,7 @@ export class PretrainedView {
       return;
     }
     this.busy = true;
-    this.client ??= new PretrainedClient(this.workerUrl);
+    this.client ??= new PretrainedClient(this.workerUrl, this.compiled);
     this.showError('');
     this.clearMap();
     $('pt-loaded').hidden = true;

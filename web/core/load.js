@@ -22,3 +22,14 @@ export async function importModuleFactory(baseUrl, stem = 'embplay_module', simd
   const mod = await import(/* @vite-ignore */ new URL(name, baseUrl).href);
   return { factory: mod.default, simd };
 }
+
+/**
+ * The factory a worker instantiates `compiled` with ({ module, simd } that the page compiled and
+ * posted, web/core/page-module.js; null: the worker fetches its own): the one of `imported`
+ * (a pending importModuleFactory(baseUrl)) unless the page chose the other SIMD build.
+ */
+export async function factoryFor(baseUrl, imported, compiled) {
+  const { factory, simd } = await imported;
+  if (!compiled || compiled.simd === simd) return factory;
+  return (await importModuleFactory(baseUrl, 'embplay_module', compiled.simd)).factory;
+}

@@ -1,6 +1,8 @@
 // The Web Worker behind the page's "real model weights" section (issue 13). It holds its own
 // WASM module, so a 155 MB token table never sits in the page's core worker, and reads the
 // chosen File by ranges (web/core/pretrained-weights.js): the page thread never blocks.
+// A first message { type: 'module', module, simd } brings the full module the page already
+// compiled (web/core/page-module.js, issue 15); without it the worker fetches its own.
 // Messages: { id, method, args } -> { id, progress } ... { id, result } | { id, error }.
 //   open(file, vocabFile | null, tokenTable | '') -> summary
 //   neighbors(token, k), analogy(a, b, c, k) -> [{id, token, score}]
@@ -15,13 +17,15 @@
 //   cancel() -> stops a running open()
 import { loadEmbplay } from './embplay.js';
 import { gpt2Loader } from './gpt2-ranks.js';
-import { importModuleFactory } from './load.js';
+import { factoryFor, importModuleFactory } from './load.js';
 import { PretrainedWeights, describeSafetensors } from './pretrained-weights.js';
 
-const ready = (async () => {
-  const { factory } = await importModuleFactory(self.location.href);
-  return loadEmbplay(factory);
-})();
+const loader = importModuleFactory(self.location.href); // imported at once, while the module arrives
+loader.catch(() => {}); // reported by the first call
+let ready = null;
+async function load(compiled) {
+  return loadEmbplay(await factoryFor(self.location.href, loader, compiled), { module: compiled?.module });
+}
 
 let weights = null;
 const ensureGpt2 = gpt2Loader(self.location.href);
@@ -124,6 +128,11 @@ function need() {
 }
 
 self.onmessage = async (event) => {
+  if (event.data.type === 'module') {
+    ready ??= load(event.data);
+    return;
+  }
+  ready ??= load(null);
   const { id, method, args } = event.data;
   try {
     const api = await ready;

@@ -15,7 +15,7 @@
 // so the browser tests can check the recovery.
 import { createModule } from './embplay.js';
 import { fetchGpt2Ranks } from './gpt2-ranks.js';
-import { importModuleFactory } from './load.js';
+import { factoryFor, importModuleFactory } from './load.js';
 import { LoadedVectors } from './loaded-vectors.js';
 import { TrainingRun } from './training-run.js';
 import { TsneRun } from './tsne-run.js';
@@ -32,12 +32,8 @@ const PLOTTED_WORDS = 500;
 const loader = importModuleFactory(import.meta.url); // imported at once, while the module arrives
 loader.catch(() => {}); // reported by the first run
 let modulePromise = null;
-function loadModule(compiled) {
-  return (async () => {
-    let { factory, simd } = await loader;
-    if (compiled && compiled.simd !== simd) ({ factory } = await importModuleFactory(import.meta.url, 'embplay_module', compiled.simd));
-    return createModule(factory, { module: compiled?.module });
-  })();
+async function loadModule(compiled) {
+  return createModule(await factoryFor(import.meta.url, loader, compiled), { module: compiled?.module });
 }
 
 let run = null;
