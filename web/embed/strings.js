@@ -1,27 +1,19 @@
-// UI strings of the embeddable elements, English and Korean side by side. The keys the shared
-// view code reads (web/app/pe-readout.js: peReadout, peReadoutLearned) match web/app/i18n/*.js,
-// whose wording they copy; the elements ship only these few strings instead of the page's whole
-// dictionaries (about 10 KB gzipped), which matters for the widget's size budget.
+// UI strings of the embeddable elements, English and Korean side by side. The strings of the
+// views the page shows too (tokens, positional encodings, attention) come from
+// web/app/i18n/figure-strings.js, the page's own copy; the elements ship only those and these few
+// instead of the page's whole dictionaries (about 10 KB gzipped), which matters for the widget's
+// size budget.
+
+import * as figures from '../app/i18n/figure-strings.js';
 
 const en = {
+  ...figures.en, // shared with the page (web/app/i18n/figure-strings.js)
   lang: 'en',
   loading: 'Loading the interactive figure…',
   failed: (reason) => `The interactive figure could not start: ${reason}`,
   fileHint: 'Browsers do not run module scripts from file:// pages: open this page through a web server (or use the iframe route).',
   errorPrefix: 'Could not draw the figure: ',
   // positional encoding
-  peTableLabel: 'Positional encoding table: positions (rows) × dimensions (columns)',
-  peAxisPos: 'position',
-  peAxisDim: 'dimension (column)',
-  peLegend: 'PE value',
-  peCurvesLabel: 'Chosen columns of the position table as curves across positions',
-  peCurveName: (col, fn, i, wavelength) => `column ${col}: ${fn}, i = ${i}, wavelength ${wavelength}`,
-  peCurveLearned: (col) => `column ${col}`,
-  peReadout: (pos, i, col, fn, formula) => `pos ${pos} · i ${i} · column ${col} (${fn}) · ${formula}`,
-  peReadoutLearned: (pos, col, value) => `pos ${pos} · column ${col} · learned value ${value} (random, no formula)`,
-  peDModelSlider: 'd_model slider',
-  peMaxLenSlider: 'max_len slider',
-  peBaseSlider: 'base slider (logarithmic)',
   peCaption: (d, n, base, layout) => `Sinusoidal positional encoding, d_model ${d}, max_len ${n}, base ${base}, ${layout} layout. Hover a cell for its formula.`,
   peCaptionLearned: (d, n) => `Learned position table before training (random), d_model ${d}, max_len ${n}.`,
   // tokens
@@ -30,12 +22,9 @@ const en = {
   tvModes: { word: 'word', char: 'char', bpe: 'subword (BPE)', gpt2: 'GPT-2 (byte-level BPE, real ids)' },
   tvLoadingGpt2: "Loading GPT-2's vocabulary (200 KB, once)…",
   tvSummaryGpt2: (n, distinct, bytes) => `${n.toLocaleString('en')} GPT-2 tokens · ${distinct.toLocaleString('en')} distinct ids of 50,257 · ${bytes.toLocaleString('en')} bytes`,
-  gpt2TokenTitle: (t) => `${t.partial ? 'bytes ' + t.text : JSON.stringify(t.text)} · id ${t.id} · vocabulary entry "${t.vocabText}" · bytes ${t.start}–${t.end}`,
   tvTokens: 'Tokens of the text',
   tvSummary: (n, distinct, bytes) => `${n.toLocaleString('en')} tokens · ${distinct.toLocaleString('en')} distinct · ${bytes.toLocaleString('en')} bytes`,
   tvTruncated: (shown) => ` (first ${shown.toLocaleString('en')} shown)`,
-  tokenTitle: (t) => `"${t.text}" · id ${t.id} · bytes ${t.start}–${t.end}`,
-  noTokens: 'No tokens: the text is empty or holds only spaces and control characters.',
   // CBOW demo
   cbTrain: 'Train',
   cbRetrain: 'Train again',
@@ -56,60 +45,18 @@ const en = {
   cbPlaneCaption: (x, minus, plus, answer) => `In the plane of ${minus}, ${x} and ${plus}: the arrow ${minus} → ${x}, moved to start at ${plus}, ends at the open circle, ${x} − ${minus} + ${plus}; the nearest word is ${answer}.`,
   cbCaption: (corpus, size, epochs) => `CBOW (word2vec) on a small built-in ${corpus} corpus: ${size} dimensions, ${epochs} epochs, trained in your browser; nothing is sent anywhere.`,
   // attention (shared view code: web/app/attention-*.js)
-  attnScoresTitle: (h, heads) => (heads > 1 ? `head ${h} of ${heads}: scores` : 'scores'),
-  attnWeightsTitle: (h, heads) => (heads > 1 ? `head ${h} of ${heads}: weights` : 'weights'),
-  attnAxisQuery: 'query token',
-  attnAxisKey: 'key token',
-  attnLegendScore: 'score (grey: masked)',
-  attnLegendWeight: 'weight',
-  attnLegendDiff: 'difference',
-  attnReadoutCell: (h, qTok, q, kTok, k) => `${h ? `head ${h} · ` : ''}query "${qTok}" (${q}) → key "${kTok}" (${k})`,
-  attnReadoutMasked: 'masked: the key comes after the query; score -∞, weight 0',
-  attnUsing: (n, total, d) => `Attention over the first ${n} of ${total} tokens of your text, d_model ${d}.`,
-  attnCut: (max) => `Longer texts are cut at ${max} tokens (8 heads of ${max} × ${max} scores and weights are already 16 MB).`,
-  attnEmpty: 'Type some text in section 1: attention needs at least one token.',
-  attnSameNone: 'No word occurs twice in these tokens: add a repeated word (e.g. "the cat saw the dog") to compare its two rows.',
-  attnSame: (word, a, b, diff, zero, positions, causal) => `"${word}" occurs at positions ${a} and ${b}. Their two rows of weights differ by at most ${diff}` +
-    (zero ? ': identical — without positions the same word asks the same question wherever it stands.'
-      : causal ? ': they differ — the causal mask lets the later one see more tokens.'
-        : positions === 'none' ? '.' : ': they differ — its position vector makes each occurrence a different input.'),
-  attnShuffleAgain: 'Shuffle again',
-  attnRestore: 'Restore',
-  attnShuffledSentence: (text) => `Shuffled: ${text}`,
-  attnShuffleOriginal: 'original (head 1 weights)',
-  attnShuffleRestored: 'shuffled, put back in the original order',
-  attnShuffleDifference: 'difference (shuffled − original)',
-  attnShuffleResult: (diff, zero, positions, causal) => `Largest absolute difference of the weights: ${diff}` +
-    (zero ? ' — exactly zero: without positions attention only re-orders with the words.'
-      : causal ? ' — not zero: the causal mask follows places, so words that moved see other words.'
-        : positions ? ' — not zero: the position vectors stayed in place while the words moved.' : ''),
-  attnPositions: 'Positions added to X',
-  attnPositionsSinusoidal: 'sinusoidal',
-  attnPositionsLearned: 'learned (random start)',
-  attnPositionsNone: 'none',
   avCaption: (d, heads, proj) => `Self-attention of the sentence's word tokens (d_model ${d}, ${heads} head${heads > 1 ? 's' : ''}, ${proj} projections), computed in your browser. Hover a cell for its numbers.`,
   avShuffleExplain: 'Shuffle the words: without positions the weights only move with their words (difference 0); with positions they change.',
   cbFamily: (arch, subwords) => `Architecture: ${arch === 'skipgram' ? 'skip-gram' : 'CBOW'}${subwords ? ', with fastText subwords (character n-grams of 3 to 6)' : ''}.`,
 };
 
 const ko = {
+  ...figures.ko, // shared with the page (web/app/i18n/figure-strings.js)
   lang: 'ko',
   loading: '대화형 그림을 불러오는 중…',
   failed: (reason) => `대화형 그림을 시작하지 못했습니다: ${reason}`,
   fileHint: '브라우저는 file:// 페이지에서 모듈 스크립트를 실행하지 않습니다. 웹 서버를 통해 열거나 iframe 방식을 쓰세요.',
   errorPrefix: '그림을 그리지 못했습니다: ',
-  peTableLabel: '위치 인코딩 표: 위치(행) × 차원(열)',
-  peAxisPos: '위치',
-  peAxisDim: '차원 (열)',
-  peLegend: 'PE 값',
-  peCurvesLabel: '위치 표에서 고른 열을 위치에 따른 곡선으로 표시',
-  peCurveName: (col, fn, i, wavelength) => `${col}열: ${fn}, i = ${i}, 파장 ${wavelength}`,
-  peCurveLearned: (col) => `${col}열`,
-  peReadout: (pos, i, col, fn, formula) => `pos ${pos} · i ${i} · ${col}열 (${fn}) · ${formula}`,
-  peReadoutLearned: (pos, col, value) => `pos ${pos} · ${col}열 · 학습형 값 ${value} (난수, 수식 없음)`,
-  peDModelSlider: 'd_model 슬라이더',
-  peMaxLenSlider: 'max_len 슬라이더',
-  peBaseSlider: 'base 슬라이더 (로그 눈금)',
   peCaption: (d, n, base, layout) => `사인파 위치 인코딩, d_model ${d}, max_len ${n}, base ${base}, ${layout === 'split' ? '분할' : '교차'} 배치. 칸에 마우스를 올리면 수식이 보입니다.`,
   peCaptionLearned: (d, n) => `학습 전의 학습형 위치 표 (난수), d_model ${d}, max_len ${n}.`,
   tvText: '토큰으로 나눌 텍스트',
@@ -117,12 +64,9 @@ const ko = {
   tvModes: { word: '단어', char: '문자', bpe: '서브워드 (BPE)', gpt2: 'GPT-2 (바이트 수준 BPE, 실제 ID)' },
   tvLoadingGpt2: 'GPT-2 어휘를 불러오는 중(200 KB, 한 번만)…',
   tvSummaryGpt2: (n, distinct, bytes) => `GPT-2 토큰 ${n.toLocaleString('ko')}개 · 50,257개 중 서로 다른 ID ${distinct.toLocaleString('ko')}개 · ${bytes.toLocaleString('ko')}바이트`,
-  gpt2TokenTitle: (t) => `${t.partial ? '바이트 ' + t.text : JSON.stringify(t.text)} · ID ${t.id} · 어휘 항목 "${t.vocabText}" · 바이트 ${t.start}–${t.end}`,
   tvTokens: '텍스트의 토큰',
   tvSummary: (n, distinct, bytes) => `토큰 ${n.toLocaleString('ko')}개 · 서로 다른 토큰 ${distinct.toLocaleString('ko')}개 · ${bytes.toLocaleString('ko')}바이트`,
   tvTruncated: (shown) => ` (처음 ${shown.toLocaleString('ko')}개만 표시)`,
-  tokenTitle: (t) => `"${t.text}" · ID ${t.id} · 바이트 ${t.start}–${t.end}`,
-  noTokens: '토큰이 없습니다: 텍스트가 비어 있거나 공백과 제어 문자뿐입니다.',
   cbTrain: '학습',
   cbRetrain: '다시 학습',
   cbTrainName: (corpus) => `내장 ${corpus} 말뭉치의 단어 벡터`,
@@ -142,37 +86,6 @@ const ko = {
   cbPlaneCaption: (x, minus, plus, answer) => `${minus}, ${x}, ${plus}이(가) 놓인 평면: ${minus} → ${x} 화살표를 ${plus}에서 시작하도록 옮기면 빈 원 ${x} − ${minus} + ${plus}에 닿습니다. 가장 가까운 단어는 ${answer}입니다.`,
   cbCaption: (corpus, size, epochs) => `작은 내장 ${corpus} 말뭉치로 학습한 CBOW(word2vec): ${size}차원, 에포크 ${epochs}회, 브라우저 안에서 학습하며 아무것도 밖으로 보내지 않습니다.`,
   // attention (shared view code: web/app/attention-*.js)
-  attnScoresTitle: (h, heads) => (heads > 1 ? `헤드 ${h}/${heads}: 점수` : '점수'),
-  attnWeightsTitle: (h, heads) => (heads > 1 ? `헤드 ${h}/${heads}: 가중치` : '가중치'),
-  attnAxisQuery: '질의 토큰',
-  attnAxisKey: '키 토큰',
-  attnLegendScore: '점수 (회색: 마스크)',
-  attnLegendWeight: '가중치',
-  attnLegendDiff: '차이',
-  attnReadoutCell: (h, qTok, q, kTok, k) => `${h ? `헤드 ${h} · ` : ''}질의 "${qTok}" (${q}) → 키 "${kTok}" (${k})`,
-  attnReadoutMasked: '마스크됨: 키가 질의보다 뒤에 있음; 점수 -∞, 가중치 0',
-  attnUsing: (n, total, d) => `텍스트의 토큰 ${total}개 중 처음 ${n}개에 대한 어텐션, d_model ${d}.`,
-  attnCut: (max) => `긴 텍스트는 ${max}개 토큰에서 자릅니다 (헤드 8개의 ${max} × ${max} 점수와 가중치만으로도 16 MB입니다).`,
-  attnEmpty: '1번에 텍스트를 입력하세요: 어텐션에는 토큰이 하나 이상 필요합니다.',
-  attnSameNone: '이 토큰들에는 두 번 나오는 단어가 없습니다. 반복되는 단어를 넣으면 (예: "the cat saw the dog") 두 행을 비교합니다.',
-  attnSame: (word, a, b, diff, zero, positions, causal) => `"${word}"이(가) 위치 ${a}와 ${b}에 나옵니다. 두 가중치 행의 차이는 최대 ${diff}` +
-    (zero ? ': 똑같습니다 — 위치가 없으면 같은 단어는 어디에 있든 같은 질문을 합니다.'
-      : causal ? ': 다릅니다 — 인과 마스크 때문에 뒤의 것이 더 많은 토큰을 봅니다.'
-        : positions === 'none' ? '.' : ': 다릅니다 — 위치 벡터 때문에 두 번의 등장이 서로 다른 입력이 됩니다.'),
-  attnShuffleAgain: '다시 섞기',
-  attnRestore: '되돌리기',
-  attnShuffledSentence: (text) => `섞은 문장: ${text}`,
-  attnShuffleOriginal: '원래 문장 (헤드 1 가중치)',
-  attnShuffleRestored: '섞은 문장, 원래 순서로 되돌림',
-  attnShuffleDifference: '차이 (섞은 것 − 원래)',
-  attnShuffleResult: (diff, zero, positions, causal) => `가중치의 최대 절댓값 차이: ${diff}` +
-    (zero ? ' — 정확히 0: 위치가 없으면 어텐션은 단어와 함께 순서만 바뀝니다.'
-      : causal ? ' — 0이 아님: 인과 마스크는 자리를 따르므로 옮겨진 단어는 다른 단어들을 봅니다.'
-        : positions ? ' — 0이 아님: 단어는 옮겨졌지만 위치 벡터는 제자리에 남았습니다.' : ''),
-  attnPositions: 'X에 더하는 위치',
-  attnPositionsSinusoidal: '사인파',
-  attnPositionsLearned: '학습형 (난수 시작)',
-  attnPositionsNone: '없음',
   avCaption: (d, heads, proj) => `문장의 단어 토큰에 대한 셀프 어텐션 (d_model ${d}, 헤드 ${heads}개, ${proj === 'random' ? '난수' : '항등'} 투영), 브라우저 안에서 계산합니다. 칸에 마우스를 올리면 숫자가 보입니다.`,
   avShuffleExplain: '단어를 섞어 보세요: 위치가 없으면 가중치는 단어를 따라 자리만 옮기고 (차이 0), 위치가 있으면 달라집니다.',
   cbFamily: (arch, subwords) => `구조: ${arch === 'skipgram' ? '스킵그램' : 'CBOW'}${subwords ? ', fastText 부분 단어(3~6글자 n-그램) 사용' : ''}.`,

@@ -1,5 +1,8 @@
 // English UI strings: every visible string of the page, in one place.
+import { en as figures } from './figure-strings.js';
+
 export default {
+  ...figures, // the strings the widgets show too (web/app/i18n/figure-strings.js)
   lang: 'en',
   title: 'Embedding Playground',
   tagline: 'See how text becomes tokens, ids and vectors.',
@@ -35,7 +38,6 @@ export default {
   tokensSummaryGpt2: (n, shown, bytes, distinct) =>
     `${n.toLocaleString('en')} GPT-2 tokens from ${bytes.toLocaleString('en')} bytes · ${distinct.toLocaleString('en')} distinct ids of 50,257` +
     (shown < n ? ` · showing the first ${shown.toLocaleString('en')}` : ''),
-  gpt2TokenTitle: (t) => `${t.partial ? 'bytes ' + t.text : JSON.stringify(t.text)} · id ${t.id} · vocabulary entry "${t.vocabText}" · bytes ${t.start}–${t.end}`,
   gpt2Partial: (n) =>
     `${n.toLocaleString('en')} token(s) are pieces of a character, shown as their bytes in hex (‹EC 95›). GPT-2 reads UTF-8 bytes, not characters: ` +
     'a Hangul syllable takes 3 bytes, and a vocabulary learned mostly from English web pages has merges for only the most common syllables, ' +
@@ -51,8 +53,6 @@ export default {
     `${n.toLocaleString('en')} tokens from ${bytes.toLocaleString('en')} bytes · ${distinct.toLocaleString('en')} vocabulary entries` +
     (shown < n ? ` · showing the first ${shown.toLocaleString('en')}` : ''),
   invalidUtf8: (n) => `${n.toLocaleString('en')} invalid UTF-8 sequence(s) were read as U+FFFD (�).`,
-  tokenTitle: (t) => `"${t.text}" · id ${t.id} · bytes ${t.start}–${t.end}`,
-  noTokens: 'No tokens: the text is empty or holds only spaces and control characters.',
   mergesHeading: (n) => `Learned merges (${n})`,
   vocabHeading: '4. Vocabulary',
   vocabId: 'id',
@@ -89,11 +89,8 @@ export default {
   peMaxLen: 'max_len',
   peBase: 'base',
   peDModelInput: 'd_model of the position table',
-  peDModelSlider: 'd_model slider',
   peMaxLenInput: 'max_len (positions)',
-  peMaxLenSlider: 'max_len slider',
   peBaseInput: 'base of the frequencies',
-  peBaseSlider: 'base slider (logarithmic)',
   peLayout: 'Layout',
   peLayoutInterleaved: 'interleaved (sin, cos, sin, cos, …)',
   peLayoutSplit: 'split (all sines, then all cosines)',
@@ -103,19 +100,10 @@ export default {
     (d % 2 ? ` d_model ${d} is odd: the last sine (column ${sines - 1}) has no cosine.` : ''),
   peLayoutLearned: (std) => `Learned table before training: every value is its own random number (uniform, standard deviation ${std}); no formula, no layout, no structure to extrapolate.`,
   peTableHeading: 'Positions × dimensions',
-  peTableLabel: 'Positional encoding table: positions (rows) × dimensions (columns)',
-  peAxisPos: 'position',
-  peAxisDim: 'dimension (column)',
-  peLegend: 'PE value',
   peLegendValue: 'value',
-  peReadout: (pos, i, col, fn, formula) => `pos ${pos} · i ${i} · column ${col} (${fn}) · ${formula}`,
-  peReadoutLearned: (pos, col, value) => `pos ${pos} · column ${col} · learned value ${value} (random, no formula)`,
   peCurvesHeading: 'Columns as waves across positions',
-  peCurvesLabel: 'Chosen columns of the position table as curves across positions',
   peDims: 'Columns to plot',
   peDimsHelp: 'Column numbers separated by commas (up to 10); empty picks a few of very different wavelength.',
-  peCurveName: (col, fn, i, wavelength) => `column ${col}: ${fn}, i = ${i}, wavelength ${wavelength}`,
-  peCurveLearned: (col) => `column ${col}`,
   peBadDims: (text, max) => `Columns must be whole numbers from 0 to ${max} (got "${text}").`,
   peTooManyDims: (n) => `At most ${n} columns at a time.`,
   peSimHeading: 'Position × position similarity',
@@ -151,10 +139,6 @@ export default {
   attnIntro: 'Self-attention compares every token with every other one (Vaswani et al. 2017, eq. 1): Q = X W_Q, K = X W_K, V = X W_V, ' +
     'scores = Q Kᵀ / √d_k, weights = softmax of each row (each row sums to 1), output = weights · V. X is the model input of section 6. ' +
     'Row = the query token, column = the key token it looks at. Hover a cell (or focus a map and use the arrow keys) for its numbers.',
-  attnPositions: 'Positions added to X',
-  attnPositionsSinusoidal: 'sinusoidal',
-  attnPositionsLearned: 'learned (random start)',
-  attnPositionsNone: 'none',
   attnProj: 'Projections W_Q, W_K, W_V',
   attnProjIdentity: 'identity (scores = dot products of the inputs)',
   attnProjRandom: 'random (nn.Linear init, seeded)',
@@ -164,44 +148,17 @@ export default {
   attnCausal: 'Causal mask (a token sees only itself and earlier tokens)',
   attnScoresHeading: 'Scores (before softmax)',
   attnWeightsHeading: 'Attention weights (softmax of each row)',
-  attnScoresTitle: (h, heads) => (heads > 1 ? `head ${h} of ${heads}: scores` : 'scores'),
-  attnWeightsTitle: (h, heads) => (heads > 1 ? `head ${h} of ${heads}: weights` : 'weights'),
-  attnAxisQuery: 'query token',
-  attnAxisKey: 'key token',
-  attnLegendScore: 'score (grey: masked)',
-  attnLegendWeight: 'weight',
-  attnLegendDiff: 'difference',
-  attnReadoutCell: (h, qTok, q, kTok, k) => `${h ? `head ${h} · ` : ''}query "${qTok}" (${q}) → key "${kTok}" (${k})`,
-  attnReadoutMasked: 'masked: the key comes after the query; score -∞, weight 0',
-  attnUsing: (n, total, d) => `Attention over the first ${n} of ${total} tokens of your text, d_model ${d}.`,
-  attnCut: (max) => `Longer texts are cut at ${max} tokens (8 heads of ${max} × ${max} scores and weights are already 16 MB).`,
-  attnEmpty: 'Type some text in section 1: attention needs at least one token.',
   attnBadHeads: (got) => `Heads must be a whole number from 1 to 64 that divides d_model (got "${got}").`,
   attnErrorPrefix: 'Could not compute attention: ',
   attnTimings: (compute, paint) => `Computed in ${compute} ms (in the core's worker, so the page stays responsive), painted in ${paint} ms.`,
   attnSameHeading: 'Same word, two positions',
-  attnSameNone: 'No word occurs twice in these tokens: add a repeated word (e.g. "the cat saw the dog") to compare its two rows.',
-  attnSame: (word, a, b, diff, zero, positions, causal) => `"${word}" occurs at positions ${a} and ${b}. Their two rows of weights differ by at most ${diff}` +
-    (zero ? ': identical — without positions the same word asks the same question wherever it stands.'
-      : causal ? ': they differ — the causal mask lets the later one see more tokens.'
-        : positions === 'none' ? '.' : ': they differ — its position vector makes each occurrence a different input.'),
   attnShuffleHeading: 'The shuffle experiment',
   attnShuffleExplain: 'Attention without positions is blind to word order: shuffle the words and every score and weight only moves with its words, so put back in the original order the maps are exactly the same. ' +
     'Position vectors stay with the places, not the words, so with positions the shuffled sentence gives different numbers.',
   attnShuffle: 'Shuffle the words',
-  attnShuffleAgain: 'Shuffle again',
-  attnRestore: 'Restore',
-  attnShuffledSentence: (text) => `Shuffled: ${text}`,
-  attnShuffleOriginal: 'original (head 1 weights)',
-  attnShuffleRestored: 'shuffled, put back in the original order',
-  attnShuffleDifference: 'difference (shuffled − original)',
-  attnShuffleResult: (diff, zero, positions, causal) => `Largest absolute difference of the weights: ${diff}` +
-    (zero ? ' — exactly zero: without positions attention only re-orders with the words.'
-      : causal ? ' — not zero: the causal mask follows places, so words that moved see other words.'
-        : positions ? ' — not zero: the position vectors stayed in place while the words moved.' : ''),
   // ---------- 8. training, 9. ask the space (web/app/training-view.js) ----------
-  trHeading: '8. Train word vectors (word2vec CBOW)',
-  trIntro: 'CBOW learns a vector for every word by predicting each word from the words around it (Mikolov et al. 2013). Words used in similar contexts end up close together. Training runs in a Web Worker, so the page stays responsive.',
+  trHeading: '8. Train word vectors (word2vec, fastText)',
+  trIntro: 'CBOW learns a vector for every word by predicting each word from the words around it (Mikolov et al. 2013); skip-gram predicts the words around from each word, and fastText subwords build a word from its character n-grams (below). Words used in similar contexts end up close together. Training runs in a Web Worker, so the page stays responsive.',
   trSource: 'Training text',
   trSourceEn: 'Built-in English corpus',
   trSourceKo: 'Built-in Korean corpus',

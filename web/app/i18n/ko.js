@@ -1,5 +1,8 @@
 // 한국어 UI 문자열: 페이지에 보이는 모든 문자열을 한곳에 모았습니다.
+import { ko as figures } from './figure-strings.js';
+
 export default {
+  ...figures, // the strings the widgets show too (web/app/i18n/figure-strings.js)
   lang: 'ko',
   title: '임베딩 플레이그라운드',
   tagline: '텍스트가 토큰, ID, 벡터로 바뀌는 과정을 눈으로 확인하세요.',
@@ -35,7 +38,6 @@ export default {
   tokensSummaryGpt2: (n, shown, bytes, distinct) =>
     `${bytes.toLocaleString('ko')}바이트에서 GPT-2 토큰 ${n.toLocaleString('ko')}개 · 50,257개 중 서로 다른 ID ${distinct.toLocaleString('ko')}개` +
     (shown < n ? ` · 처음 ${shown.toLocaleString('ko')}개 표시` : ''),
-  gpt2TokenTitle: (t) => `${t.partial ? '바이트 ' + t.text : JSON.stringify(t.text)} · ID ${t.id} · 어휘 항목 "${t.vocabText}" · 바이트 ${t.start}–${t.end}`,
   gpt2Partial: (n) =>
     `토큰 ${n.toLocaleString('ko')}개는 한 글자의 일부여서 바이트를 16진수로 보여 줍니다(‹EC 95›). GPT-2는 글자가 아니라 UTF-8 바이트를 읽습니다. ` +
     '한글 음절 하나는 3바이트이고, 주로 영어 웹 문서에서 학습한 어휘에는 아주 흔한 음절의 병합만 있어서 ' +
@@ -51,8 +53,6 @@ export default {
     `${bytes.toLocaleString('ko')}바이트에서 토큰 ${n.toLocaleString('ko')}개 · 어휘 ${distinct.toLocaleString('ko')}개` +
     (shown < n ? ` · 처음 ${shown.toLocaleString('ko')}개 표시` : ''),
   invalidUtf8: (n) => `잘못된 UTF-8 시퀀스 ${n.toLocaleString('ko')}개를 U+FFFD (�)로 읽었습니다.`,
-  tokenTitle: (t) => `"${t.text}" · ID ${t.id} · 바이트 ${t.start}–${t.end}`,
-  noTokens: '토큰이 없습니다: 텍스트가 비어 있거나 공백과 제어 문자뿐입니다.',
   mergesHeading: (n) => `학습된 병합 (${n}개)`,
   vocabHeading: '4. 어휘',
   vocabId: 'ID',
@@ -89,11 +89,8 @@ export default {
   peMaxLen: 'max_len',
   peBase: 'base',
   peDModelInput: '위치 표의 d_model',
-  peDModelSlider: 'd_model 슬라이더',
   peMaxLenInput: 'max_len (위치 수)',
-  peMaxLenSlider: 'max_len 슬라이더',
   peBaseInput: '주파수의 base',
-  peBaseSlider: 'base 슬라이더 (로그 눈금)',
   peLayout: '배치',
   peLayoutInterleaved: '교차 (sin, cos, sin, cos, …)',
   peLayoutSplit: '분할 (사인 전부, 그다음 코사인 전부)',
@@ -103,19 +100,10 @@ export default {
     (d % 2 ? ` d_model ${d}은(는) 홀수라서 마지막 사인(${sines - 1}열)에는 코사인이 없습니다.` : ''),
   peLayoutLearned: (std) => `학습 전의 학습형 위치 표: 값 하나하나가 독립된 난수입니다 (균등분포, 표준편차 ${std}). 수식도, 배치도, 외삽할 구조도 없습니다.`,
   peTableHeading: '위치 × 차원',
-  peTableLabel: '위치 인코딩 표: 위치(행) × 차원(열)',
-  peAxisPos: '위치',
-  peAxisDim: '차원 (열)',
-  peLegend: 'PE 값',
   peLegendValue: '값',
-  peReadout: (pos, i, col, fn, formula) => `pos ${pos} · i ${i} · ${col}열 (${fn}) · ${formula}`,
-  peReadoutLearned: (pos, col, value) => `pos ${pos} · ${col}열 · 학습형 값 ${value} (난수, 수식 없음)`,
   peCurvesHeading: '위치에 따른 열의 파동',
-  peCurvesLabel: '위치 표에서 고른 열을 위치에 따른 곡선으로 표시',
   peDims: '그릴 열',
   peDimsHelp: '쉼표로 구분한 열 번호 (최대 10개). 비워 두면 파장이 크게 다른 열 몇 개를 고릅니다.',
-  peCurveName: (col, fn, i, wavelength) => `${col}열: ${fn}, i = ${i}, 파장 ${wavelength}`,
-  peCurveLearned: (col) => `${col}열`,
   peBadDims: (text, max) => `열 번호는 0부터 ${max}까지의 정수여야 합니다 (입력: "${text}").`,
   peTooManyDims: (n) => `한 번에 최대 ${n}개 열까지 그릴 수 있습니다.`,
   peSimHeading: '위치 × 위치 유사도',
@@ -151,10 +139,6 @@ export default {
   attnIntro: '셀프 어텐션은 모든 토큰을 다른 모든 토큰과 비교합니다 (Vaswani 외 2017, 식 1): Q = X W_Q, K = X W_K, V = X W_V, ' +
     '점수 = Q Kᵀ / √d_k, 가중치 = 각 행의 softmax (행마다 합이 1), 출력 = 가중치 · V. X는 6번의 모델 입력입니다. ' +
     '행은 질의(query) 토큰, 열은 그 토큰이 바라보는 키(key) 토큰입니다. 칸에 마우스를 올리거나 그림에 초점을 두고 화살표 키를 누르면 숫자가 보입니다.',
-  attnPositions: 'X에 더하는 위치',
-  attnPositionsSinusoidal: '사인파',
-  attnPositionsLearned: '학습형 (난수 시작)',
-  attnPositionsNone: '없음',
   attnProj: '투영 W_Q, W_K, W_V',
   attnProjIdentity: '항등 (점수 = 입력끼리의 내적)',
   attnProjRandom: '난수 (nn.Linear 초기화, 시드 고정)',
@@ -164,44 +148,17 @@ export default {
   attnCausal: '인과 마스크 (토큰은 자기와 앞의 토큰만 봄)',
   attnScoresHeading: '점수 (softmax 전)',
   attnWeightsHeading: '어텐션 가중치 (각 행의 softmax)',
-  attnScoresTitle: (h, heads) => (heads > 1 ? `헤드 ${h}/${heads}: 점수` : '점수'),
-  attnWeightsTitle: (h, heads) => (heads > 1 ? `헤드 ${h}/${heads}: 가중치` : '가중치'),
-  attnAxisQuery: '질의 토큰',
-  attnAxisKey: '키 토큰',
-  attnLegendScore: '점수 (회색: 마스크)',
-  attnLegendWeight: '가중치',
-  attnLegendDiff: '차이',
-  attnReadoutCell: (h, qTok, q, kTok, k) => `${h ? `헤드 ${h} · ` : ''}질의 "${qTok}" (${q}) → 키 "${kTok}" (${k})`,
-  attnReadoutMasked: '마스크됨: 키가 질의보다 뒤에 있음; 점수 -∞, 가중치 0',
-  attnUsing: (n, total, d) => `텍스트의 토큰 ${total}개 중 처음 ${n}개에 대한 어텐션, d_model ${d}.`,
-  attnCut: (max) => `긴 텍스트는 ${max}개 토큰에서 자릅니다 (헤드 8개의 ${max} × ${max} 점수와 가중치만으로도 16 MB입니다).`,
-  attnEmpty: '1번에 텍스트를 입력하세요: 어텐션에는 토큰이 하나 이상 필요합니다.',
   attnBadHeads: (got) => `헤드 수는 1에서 64 사이의 정수이며 d_model을 나누어떨어지게 해야 합니다 (입력: "${got}").`,
   attnErrorPrefix: '어텐션을 계산하지 못했습니다: ',
   attnTimings: (compute, paint) => `${compute} ms 만에 계산하고 (코어 워커에서 계산하므로 페이지는 멈추지 않습니다) ${paint} ms 만에 그렸습니다.`,
   attnSameHeading: '같은 단어, 두 위치',
-  attnSameNone: '이 토큰들에는 두 번 나오는 단어가 없습니다. 반복되는 단어를 넣으면 (예: "the cat saw the dog") 두 행을 비교합니다.',
-  attnSame: (word, a, b, diff, zero, positions, causal) => `"${word}"이(가) 위치 ${a}와 ${b}에 나옵니다. 두 가중치 행의 차이는 최대 ${diff}` +
-    (zero ? ': 똑같습니다 — 위치가 없으면 같은 단어는 어디에 있든 같은 질문을 합니다.'
-      : causal ? ': 다릅니다 — 인과 마스크 때문에 뒤의 것이 더 많은 토큰을 봅니다.'
-        : positions === 'none' ? '.' : ': 다릅니다 — 위치 벡터 때문에 두 번의 등장이 서로 다른 입력이 됩니다.'),
   attnShuffleHeading: '섞기 실험',
   attnShuffleExplain: '위치가 없는 어텐션은 단어 순서를 보지 못합니다: 단어를 섞으면 점수와 가중치는 단어를 따라 자리만 옮기므로, 원래 순서로 되돌리면 그림이 정확히 같습니다. ' +
     '위치 벡터는 단어가 아니라 자리에 붙어 있으므로, 위치를 더하면 섞은 문장은 다른 숫자를 냅니다.',
   attnShuffle: '단어 섞기',
-  attnShuffleAgain: '다시 섞기',
-  attnRestore: '되돌리기',
-  attnShuffledSentence: (text) => `섞은 문장: ${text}`,
-  attnShuffleOriginal: '원래 문장 (헤드 1 가중치)',
-  attnShuffleRestored: '섞은 문장, 원래 순서로 되돌림',
-  attnShuffleDifference: '차이 (섞은 것 − 원래)',
-  attnShuffleResult: (diff, zero, positions, causal) => `가중치의 최대 절댓값 차이: ${diff}` +
-    (zero ? ' — 정확히 0: 위치가 없으면 어텐션은 단어와 함께 순서만 바뀝니다.'
-      : causal ? ' — 0이 아님: 인과 마스크는 자리를 따르므로 옮겨진 단어는 다른 단어들을 봅니다.'
-        : positions ? ' — 0이 아님: 단어는 옮겨졌지만 위치 벡터는 제자리에 남았습니다.' : ''),
   // ---------- 8. 학습, 9. 공간에 묻기 (web/app/training-view.js) ----------
-  trHeading: '8. 단어 벡터 학습 (word2vec CBOW)',
-  trIntro: 'CBOW는 주변 단어로 가운데 단어를 예측하면서 단어마다 벡터를 학습합니다 (Mikolov 외 2013). 비슷한 문맥에 쓰이는 단어는 가까워집니다. 학습은 Web Worker에서 돌아가므로 페이지가 멈추지 않습니다.',
+  trHeading: '8. 단어 벡터 학습 (word2vec, fastText)',
+  trIntro: 'CBOW는 주변 단어로 가운데 단어를 예측하면서 단어마다 벡터를 학습합니다 (Mikolov 외 2013). 스킵그램은 반대로 가운데 단어로 주변 단어를 예측하고, fastText 부분 단어는 단어를 글자 n-그램으로 만듭니다 (아래). 비슷한 문맥에 쓰이는 단어는 가까워집니다. 학습은 Web Worker에서 돌아가므로 페이지가 멈추지 않습니다.',
   trSource: '학습할 텍스트',
   trSourceEn: '내장 영어 말뭉치',
   trSourceKo: '내장 한국어 말뭉치',
