@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, openSession } from './browser.mjs';
+import { distDir, openSession, assertClean } from './browser.mjs';
 
 // dist/ at /site/, next to the widget test pages.
 const hostRoot = mkdtempSync(join(tmpdir(), 'embplay-attn-'));
@@ -28,12 +28,6 @@ after(async () => {
   await session?.close();
   rmSync(hostRoot, { recursive: true, force: true });
 });
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
-}
 
 const renders = (page) => page.evaluate(() => Number(document.getElementById('attn').dataset.attnRenders ?? 0));
 

@@ -1,5 +1,6 @@
 // Shared setup for the browser tests: serve dist/ on localhost, drive Debian's Chromium with
 // playwright-core, and record console errors and any request that leaves the page's origin.
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../web/serve.mjs';
@@ -43,4 +44,11 @@ export async function openSession(dir = distDir) {
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/** No page error, no console error and no request beyond the page's origin (a newPage's `problems`). */
+export function assertClean(problems) {
+  assert.deepEqual(problems.pageErrors, [], 'page errors');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
 }

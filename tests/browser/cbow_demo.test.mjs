@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../web/serve.mjs';
-import { distDir, openSession } from './browser.mjs';
+import { distDir, openSession, assertClean } from './browser.mjs';
 
 // dist/ at /user/repo/ on a static host (as on GitHub Pages), the test pages beside it.
 const hostRoot = mkdtempSync(join(tmpdir(), 'embplay-cbow-'));
@@ -54,12 +54,6 @@ async function open(path, options = {}) {
   await page.goto(session.url + path);
   await page.waitForFunction(() => document.querySelector('cbow-demo')?.renderCount > 0, null, { timeout: 30000 });
   return handle;
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
 }
 
 const shadow = (page, selector, host = 'cbow-demo') => page.evaluate(({ host, selector }) =>

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../web/serve.mjs';
-import { distDir, openSession } from './browser.mjs';
+import { distDir, openSession, assertClean } from './browser.mjs';
 
 // A static host root where dist/ lives at /user/repo/ (as on GitHub Pages), next to test pages.
 const hostRoot = mkdtempSync(join(tmpdir(), 'embplay-embed-'));
@@ -33,12 +33,6 @@ after(async () => {
   await session?.close();
   rmSync(hostRoot, { recursive: true, force: true });
 });
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
-}
 
 const rendered = (page, selector, more = 0) => page.waitForFunction(
   ({ selector, more }) => (document.querySelector(selector)?.renderCount ?? 0) > more, { selector, more }, { timeout: 30000 });

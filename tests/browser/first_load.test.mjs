@@ -8,19 +8,13 @@
 //   choice away; loading the sample again makes the built-in corpus the default again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
 
 const MODULE = /\/embplay_(lite_)?module(_nosimd)?\.wasm$/;
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
-}
 
 async function trainToEnd(page) {
   await page.locator('#train-progress').evaluate((bar) => { delete bar.dataset.ms; });

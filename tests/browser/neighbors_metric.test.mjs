@@ -5,17 +5,11 @@
 // same metric; the metric survives a URL-hash round trip.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
-}
 
 async function trainPreset(page) {
   await page.locator('#train-epochs').fill('2');

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
@@ -34,12 +34,6 @@ async function analyzeWith(page, action) {
 }
 
 const tokenTexts = (page) => page.locator('#tokens .tok').allTextContents();
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
-}
 
 test('the page loads the sample and shows tokens, vocabulary and a heatmap with a legend', async () => {
   const { page, context, problems } = await openPage();

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 
@@ -18,12 +18,6 @@ before(async () => {
   ({ interpolateRdBu: rdbu } = await import(require.resolve('d3-scale-chromatic')));
 });
 after(async () => { await session?.close(); });
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
-}
 
 const renders = (page) => page.evaluate(() => Number(document.getElementById('pe').dataset.peRenders ?? 0));
 

@@ -6,13 +6,12 @@
 // runs over 50 ms, questions are answered while it runs, Stop and a newer request end it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession } from './browser.mjs';
 import { root } from '../node/load_module.mjs';
+import { makeSafetensorsFixtures } from '../fixtures/safetensors_fixtures.mjs';
 
 const AXE = createRequire(new URL('../../web/package.json', import.meta.url)).resolve('axe-core/axe.min.js');
 const ANIMALS = ['cat', 'dog', 'horse', 'cow', 'sheep', 'pig', 'goat', 'duck', 'mouse', 'rabbit', 'bird', 'fish'];
@@ -20,11 +19,10 @@ const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
 // Every planted token once, with the space GPT-2 gives it ("Ġcat"), among a few others.
 const TEXT = `We saw ${NUMBERS.slice(0, 11).map((n, i) => `${n} ${ANIMALS[i]}`).join(', ')} and twelve fish.`;
 
-const dir = mkdtempSync(join(tmpdir(), 'embplay-tsne-page-'));
+let dir;
 let session;
 before(async () => {
-  const r = spawnSync('python3', [join(root, 'tests/fixtures/make_safetensors.py'), '--ranks', join(root, 'build/assets/gpt2-ranks.bin'), '--out', dir]);
-  assert.equal(r.status, 0, r.stderr?.toString());
+  dir = makeSafetensorsFixtures('embplay-tsne-page-');
   session = await openSession();
 });
 after(async () => {

@@ -5,19 +5,16 @@
 // message and the page stays usable; no request leaves the page's origin (the file is not uploaded).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession } from './browser.mjs';
-import { root } from '../node/load_module.mjs';
 import { writeGpt2Safetensors } from '../bench/gpt2_safetensors_file.mjs';
+import { makeSafetensorsFixtures } from '../fixtures/safetensors_fixtures.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'embplay-pretrained-page-'));
+let dir;
 let session;
 before(async () => {
-  const r = spawnSync('python3', [join(root, 'tests/fixtures/make_safetensors.py'), '--ranks', join(root, 'build/assets/gpt2-ranks.bin'), '--out', dir]);
-  assert.equal(r.status, 0, r.stderr?.toString());
+  dir = makeSafetensorsFixtures('embplay-pretrained-page-');
   session = await openSession();
 });
 after(async () => {

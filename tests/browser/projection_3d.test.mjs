@@ -10,7 +10,7 @@
 // measures them for 500 points).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
@@ -20,12 +20,6 @@ const canvasOf = (page) => page.locator('#train-plot canvas');
 const angles = async (page) => (await canvasOf(page).getAttribute('data-rotation')).split(',').map(Number);
 const liveAngles = (page) => canvasOf(page).evaluate((c) => c.plot.orbit.angles());
 const wrapDegrees = (d) => ((d + 540) % 360) - 180;
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
-}
 
 async function openPage(hash = '', options = {}) {
   const handle = await session.newPage(options);

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 import { loadRawModule } from '../node/load_module.mjs';
 import english from '../../assets/corpora/world-en.mjs';
 import korean from '../../assets/corpora/world-ko.mjs';
@@ -34,12 +34,6 @@ async function openPage(options = {}) {
   await handle.page.goto(session.url);
   await handle.page.waitForSelector('#tokens .tok');
   return handle;
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
 }
 
 const progressValue = (page) => page.getByRole('progressbar').getAttribute('aria-valuenow');

@@ -5,7 +5,7 @@
 // built-in corpora stay split on spaces.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 
 let session;
 before(async () => { session = await openSession(); });
@@ -32,12 +32,6 @@ async function trainWords(page) {
   await page.waitForFunction(() => document.querySelector('#train-progress').getAttribute('aria-valuenow') === '100' &&
     document.querySelector('#train-progress').dataset.ms, null, { timeout: 60000, polling: 100 });
   return page.locator('#train-plot canvas').evaluate((c) => c.plot.words);
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
 }
 
 test('char mode in section 2: the trained vocabulary is characters', async () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSession } from './browser.mjs';
+import { openSession, assertClean } from './browser.mjs';
 
 const WORDS = 30000;
 const DIM = 300;
@@ -61,12 +61,6 @@ async function openPage(options = {}) {
   await handle.page.locator('#vectors-file').scrollIntoViewIfNeeded();
   await handle.page.waitForTimeout(800); // sections that draw on coming into view settle first
   return handle;
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests outside the page origin');
 }
 
 /** Chooses `path` and waits for `done` in the status line; returns the bar values, lines and long tasks meanwhile. */

@@ -6,15 +6,14 @@
 // in slices with a frame after each and stops when asked; bad requests fail with one message.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadApi, root } from './load_module.mjs';
+import { loadApi } from './load_module.mjs';
 import { MAX_MAP_TOKENS, PretrainedWeights } from '../../web/core/pretrained-weights.js';
 import { TSNE_ITERATIONS, TSNE_SLICE } from '../../web/core/tsne-run.js';
+import { GPT2_RANKS, makeSafetensorsFixtures } from '../fixtures/safetensors_fixtures.mjs';
 
-const RANKS = join(root, 'build/assets/gpt2-ranks.bin');
+const RANKS = GPT2_RANKS;
 const ANIMALS = ['cat', 'dog', 'horse', 'cow', 'sheep', 'pig', 'goat', 'duck', 'mouse', 'rabbit', 'bird', 'fish'].map((w) => `Ġ${w}`);
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w) => `Ġ${w}`);
 const OTHERS = ['Ġthe', ',', 'Ġand', 'Ġof', 'Ġking', 'Ġqueen', 'king', 'Ġa']; // rows of neither group
@@ -25,9 +24,7 @@ let dir;
 let weights;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'embplay-tsne-'));
-  const r = spawnSync('python3', [join(root, 'tests/fixtures/make_safetensors.py'), '--ranks', RANKS, '--out', dir]);
-  assert.equal(r.status, 0, r.stderr?.toString());
+  dir = makeSafetensorsFixtures('embplay-tsne-');
   const api = await loadApi();
   api.loadGpt2(readFileSync(RANKS));
   weights = await PretrainedWeights.open(api, new Blob([readFileSync(join(dir, 'gpt2-f32.safetensors'))]));

@@ -4,23 +4,20 @@
 // header and the two tables' ranges are read; malformed files fail with the CLI's message.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadApi, root } from './load_module.mjs';
+import { loadApi } from './load_module.mjs';
 import { jsonLines, runCli } from './native.mjs';
 import { PretrainedWeights, describeSafetensors } from '../../web/core/pretrained-weights.js';
+import { GPT2_RANKS, makeSafetensorsFixtures } from '../fixtures/safetensors_fixtures.mjs';
 
-const RANKS = join(root, 'build/assets/gpt2-ranks.bin');
+const RANKS = GPT2_RANKS;
 const TEXT = ' Hello king, kings and the King\'s unaffable café 한국 中文';
 let dir;
 let api;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'embplay-safetensors-'));
-  const r = spawnSync('python3', [join(root, 'tests/fixtures/make_safetensors.py'), '--ranks', RANKS, '--out', dir]);
-  assert.equal(r.status, 0, r.stderr?.toString());
+  dir = makeSafetensorsFixtures('embplay-safetensors-');
   api = await loadApi();
   api.loadGpt2(readFileSync(RANKS));
 });

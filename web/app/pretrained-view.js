@@ -7,10 +7,12 @@
 import { parsePairs } from '../core/word-pairs.js';
 import { Heatmap } from './heatmap.js';
 import { ProjectionPlot } from './projection-plot.js';
+import { renderResults } from './result-list.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_LOOKUP_TOKENS = 32;
 const FREQUENT_TOKENS = 300; // the one-click choice: section 1's most frequent tokens
+const TOKEN_RESULTS = { key: 'token', digits: 4, classes: ['token', 'score'] }; // a model's tokens, scores to 4 places
 const NOTE_MS = 1000; // the t-SNE note (read by screen readers on demand) changes at most once a second
 
 class PretrainedClient {
@@ -201,23 +203,11 @@ export class PretrainedView {
     try {
       const result = await request();
       const lists = Array.isArray(result) ? { [listId]: result } : result;
-      for (const [id, list] of Object.entries(lists)) $(id).replaceChildren(...list.map((n) => this.item(n)));
+      for (const [id, list] of Object.entries(lists)) renderResults($(id), list, TOKEN_RESULTS);
     } catch (error) {
       $(errorId).textContent = error.message;
       $(errorId).hidden = false;
     }
-  }
-
-  item(n) {
-    const li = document.createElement('li');
-    const word = document.createElement('span');
-    word.className = 'token';
-    word.textContent = n.token;
-    const score = document.createElement('span');
-    score.className = 'score';
-    score.textContent = n.score.toFixed(4);
-    li.append(word, ' ', score);
-    return li;
   }
 
   analogy() {
@@ -406,17 +396,7 @@ export class PretrainedView {
     $('pt-nn-error').hidden = true;
     try {
       const list = await this.client.call('neighbors', [token, k]);
-      $('pt-nn-results').replaceChildren(...list.map((n) => {
-        const li = document.createElement('li');
-        const word = document.createElement('span');
-        word.className = 'token';
-        word.textContent = n.token;
-        const score = document.createElement('span');
-        score.className = 'score';
-        score.textContent = n.score.toFixed(4);
-        li.append(word, ' ', score);
-        return li;
-      }));
+      renderResults($('pt-nn-results'), list, TOKEN_RESULTS);
       $('pt-nn-results').dataset.query = token;
     } catch (error) {
       $('pt-nn-error').textContent = error.message;
