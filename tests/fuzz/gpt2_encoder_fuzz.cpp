@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "fuzz_check.h"
+#include "gpt2_reference_merge.h"
 #include "gpt2/gpt2_bpe.h"
 #include "gpt2/gpt2_byte_map.h"
 #include "gpt2/gpt2_merge.h"
@@ -25,26 +26,6 @@ namespace {
 using namespace embplay;
 
 const Gpt2Bpe* bpe = nullptr;
-
-std::vector<std::int32_t> reference_merge(const Gpt2Ranks& ranks, std::string_view piece) {
-  if (const std::int32_t whole = ranks.rank_of(piece); whole != Gpt2Ranks::kNone) return {whole};
-  std::vector<std::string> parts;
-  for (char byte : piece) parts.emplace_back(1, byte);
-  for (;;) {
-    std::size_t best = parts.size();
-    std::int32_t best_rank = 0;
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-      const std::int32_t r = ranks.rank_of(parts[i] + parts[i + 1]);
-      if (r != Gpt2Ranks::kNone && (best == parts.size() || r < best_rank)) best = i, best_rank = r;
-    }
-    if (best == parts.size()) break;
-    parts[best] += parts[best + 1];
-    parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(best) + 1);
-  }
-  std::vector<std::int32_t> ids;
-  for (const auto& part : parts) ids.push_back(ranks.rank_of(part));
-  return ids;
-}
 
 }  // namespace
 
@@ -91,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::int32_t> expected;
   for (const Gpt2Piece& p : gpt2_pretokenize(clean)) {
     const std::string_view piece = std::string_view(clean).substr(p.start, p.end - p.start);
-    const std::vector<std::int32_t> reference = reference_merge(ranks, piece);
+    const std::vector<std::int32_t> reference = fuzz::reference_merge(ranks, piece);
     expected.insert(expected.end(), reference.begin(), reference.end());
     std::vector<Gpt2Part> scan, heap;
     gpt2_merge_scan(ranks, piece, scan);

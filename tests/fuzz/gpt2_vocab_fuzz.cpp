@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "fuzz_check.h"
+#include "gpt2_reference_merge.h"
 #include "gpt2/gpt2_bpe.h"
 #include "gpt2/gpt2_merge.h"
 #include "gpt2/gpt2_pretokenizer.h"
@@ -40,26 +41,6 @@ void check_invariants(const Gpt2Ranks& ranks) {
     }
   }
   FUZZ_CHECK(ranks.vocab_size() >= ranks.token_count());
-}
-
-std::vector<std::int32_t> reference_merge(const Gpt2Ranks& ranks, std::string_view piece) {
-  if (const std::int32_t whole = ranks.rank_of(piece); whole != Gpt2Ranks::kNone) return {whole};
-  std::vector<std::string> parts;
-  for (char byte : piece) parts.emplace_back(1, byte);
-  for (;;) {
-    std::size_t best = parts.size();
-    std::int32_t best_rank = 0;
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-      const std::int32_t r = ranks.rank_of(parts[i] + parts[i + 1]);
-      if (r != Gpt2Ranks::kNone && (best == parts.size() || r < best_rank)) best = i, best_rank = r;
-    }
-    if (best == parts.size()) break;
-    parts[best] += parts[best + 1];
-    parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(best) + 1);
-  }
-  std::vector<std::int32_t> ids;
-  for (const auto& part : parts) ids.push_back(ranks.rank_of(part));
-  return ids;
 }
 
 void check_raw(std::string_view asset) {
@@ -94,7 +75,7 @@ void check_structured(std::string_view rest) {
   const std::string clean = sanitize_utf8(text);
   std::vector<std::int32_t> expected;
   for (const Gpt2Piece& p : gpt2_pretokenize(clean)) {
-    const auto reference = reference_merge(ranks, std::string_view(clean).substr(p.start, p.end - p.start));
+    const auto reference = fuzz::reference_merge(ranks, std::string_view(clean).substr(p.start, p.end - p.start));
     expected.insert(expected.end(), reference.begin(), reference.end());
   }
   FUZZ_CHECK(ids == expected);

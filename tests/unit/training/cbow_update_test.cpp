@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "training/gradient_check.h"
 #include "training/cbow_update.h"
 #include "math/random.h"
 #include "test_helpers.h"
@@ -52,30 +53,9 @@ std::vector<double> context_mean(const std::vector<float>& in, const std::vector
   return h;
 }
 
-template <class F>
-std::vector<double> numeric_gradient(std::vector<double> x, F f) {
-  const double eps = 1e-5;
-  std::vector<double> g(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double keep = x[i];
-    x[i] = keep + eps;
-    const double up = f(x);
-    x[i] = keep - eps;
-    const double down = f(x);
-    x[i] = keep;
-    g[i] = (up - down) / (2 * eps);
-  }
-  return g;
-}
-
 std::vector<double> as_double(const std::vector<float>& v) { return std::vector<double>(v.begin(), v.end()); }
 
 // A table fine enough that its error is far below the tolerances used here.
-const SigmoidTable& fine_table() {
-  static const SigmoidTable table(400000, 8.0f);
-  return table;
-}
-
 }  // namespace
 
 TEST_CASE("per-word CBOW step moves the weights by alpha times the gradient", "[cbow][gradient]") {
@@ -87,12 +67,12 @@ TEST_CASE("per-word CBOW step moves the weights by alpha times the gradient", "[
   const auto in0 = w.in, out0 = w.out;
   const auto h = context_mean(in0, context);
 
-  const auto grad_h = numeric_gradient(h, [&](const std::vector<double>& x) { return objective(x, as_double(out0), target, negatives); });
-  const auto grad_out = numeric_gradient(as_double(out0), [&](const std::vector<double>& x) { return objective(h, x, target, negatives); });
+  const auto grad_h = test::numeric_gradient(h, [&](const std::vector<double>& x) { return objective(x, as_double(out0), target, negatives); });
+  const auto grad_out = test::numeric_gradient(as_double(out0), [&](const std::vector<double>& x) { return objective(h, x, target, negatives); });
 
   std::vector<std::int32_t> ctx(context.begin(), context.end()), neg(negatives.begin(), negatives.end());
   std::vector<float> hs(kDim), es(kDim);
-  const float loss = cbow_update_word(w.view(), ctx.data(), 3, target, neg.data(), 4, alpha, fine_table(), hs.data(), es.data());
+  const float loss = cbow_update_word(w.view(), ctx.data(), 3, target, neg.data(), 4, alpha, test::fine_sigmoid_table(), hs.data(), es.data());
 
   CHECK(loss == test::approx(-objective(h, as_double(out0), target, negatives), 1e-4));
   for (int i = 0; i < kVocab * kDim; ++i) {
@@ -125,11 +105,11 @@ TEST_CASE("batched CBOW step equals alpha times the summed gradient at the old w
     for (int i = 0; i < b; ++i) j += objective(hs[i], out, targets[i], negatives);
     return j;
   };
-  const auto grad_out = numeric_gradient(as_double(out0), total);
+  const auto grad_out = test::numeric_gradient(as_double(out0), total);
   std::vector<double> expected_in_delta(kVocab * kDim, 0.0);
   double expected_loss = 0;
   for (int i = 0; i < b; ++i) {
-    const auto grad_h = numeric_gradient(hs[i], [&](const std::vector<double>& x) { return objective(x, as_double(out0), targets[i], negatives); });
+    const auto grad_h = test::numeric_gradient(hs[i], [&](const std::vector<double>& x) { return objective(x, as_double(out0), targets[i], negatives); });
     for (int c : contexts[i]) {
       for (int k = 0; k < kDim; ++k) expected_in_delta[c * kDim + k] += alpha * grad_h[k];
     }
@@ -145,7 +125,7 @@ TEST_CASE("batched CBOW step equals alpha times the summed gradient at the old w
   CbowBatchScratch scratch;
   scratch.reserve(b, 3, kDim);
   const CbowBatch batch{tg.data(), b, flat.data(), starts.data()};
-  const float loss = cbow_update_batch(w.view(), batch, neg.data(), 3, alpha, fine_table(), scratch);
+  const float loss = cbow_update_batch(w.view(), batch, neg.data(), 3, alpha, test::fine_sigmoid_table(), scratch);
 
   CHECK(loss == test::approx(expected_loss, 1e-4));
   for (int i = 0; i < kVocab * kDim; ++i) {

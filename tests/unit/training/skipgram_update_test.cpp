@@ -8,6 +8,7 @@
 
 #include "math/random.h"
 #include "test_helpers.h"
+#include "training/gradient_check.h"
 #include "training/skipgram_update.h"
 
 using namespace embplay;
@@ -39,27 +40,6 @@ double objective(const std::vector<double>& in, const std::vector<double>& out, 
   return j;
 }
 
-template <class F>
-std::vector<double> numeric_gradient(std::vector<double> x, F f) {
-  const double eps = 1e-5;
-  std::vector<double> g(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double keep = x[i];
-    x[i] = keep + eps;
-    const double up = f(x);
-    x[i] = keep - eps;
-    const double down = f(x);
-    x[i] = keep;
-    g[i] = (up - down) / (2 * eps);
-  }
-  return g;
-}
-
-const SigmoidTable& fine_table() {
-  static const SigmoidTable table(400000, 8.0f);
-  return table;
-}
-
 void check_step(const std::vector<int>& bag, int target, const std::vector<int>& negatives, std::uint64_t seed) {
   std::vector<float> in(kRows * kDim), out(kWords * kDim);
   Rng rng(seed);
@@ -68,13 +48,13 @@ void check_step(const std::vector<int>& bag, int target, const std::vector<int>&
   const std::vector<double> in0(in.begin(), in.end()), out0(out.begin(), out.end());
   const float alpha = 0.02f;
 
-  const auto grad_in = numeric_gradient(in0, [&](const std::vector<double>& x) { return objective(x, out0, bag, target, negatives); });
-  const auto grad_out = numeric_gradient(out0, [&](const std::vector<double>& x) { return objective(in0, x, bag, target, negatives); });
+  const auto grad_in = test::numeric_gradient(in0, [&](const std::vector<double>& x) { return objective(x, out0, bag, target, negatives); });
+  const auto grad_out = test::numeric_gradient(out0, [&](const std::vector<double>& x) { return objective(in0, x, bag, target, negatives); });
 
   std::vector<std::int32_t> rows(bag.begin(), bag.end()), neg(negatives.begin(), negatives.end());
   std::vector<float> h(kDim), e(kDim);
   const float loss = skipgram_update_pair({in.data(), out.data(), kDim}, rows.data(), static_cast<int>(rows.size()), target,
-                                          neg.data(), static_cast<int>(neg.size()), alpha, fine_table(), h.data(), e.data());
+                                          neg.data(), static_cast<int>(neg.size()), alpha, test::fine_sigmoid_table(), h.data(), e.data());
   CHECK(loss == test::approx(-objective(in0, out0, bag, target, negatives), 1e-4));
   for (int i = 0; i < kWords * kDim; ++i) {
     INFO("output weight " << i);
