@@ -2,8 +2,10 @@
 // load and tokens, the positional-encoding heatmap, training with king - man + woman = queen and
 // keyboard focus while training, the loss chart still on screen after the training section scrolls
 // out of view and back (WebKit painted it blank, issue 14), and no error over several loads
-// (Firefox reported "ResizeObserver loop completed with undelivered notifications" at load), and
-// recovery from a WebAssembly trap in either worker (the index.html?debug hooks).
+// (Firefox reported "ResizeObserver loop completed with undelivered notifications" at load),
+// recovery from a WebAssembly trap in either worker (the index.html?debug hooks), and issue 12's
+// side-by-side comparison on the Korean corpus with particles attached (two training workers at
+// once; the unseen 왕과 answered from its n-grams).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openCrossSession } from '../drivers.mjs';
@@ -185,6 +187,36 @@ test('page: a WebAssembly trap in either worker shows one message, the worker is
     document.querySelector('#train-progress').dataset.ms, null, { timeout: 120000, interval: 250 });
   assert.equal(await tab.evaluate(() => document.querySelector('#train-error').hidden), true);
   assert.equal(await tab.evaluate(() => document.querySelector('#text').value), 'my own words stay here again');
+  assert.deepEqual(await tab.problems(), []);
+  await tab.close();
+});
+
+test('page: whole words and subwords side by side on Korean with particles attached: the unseen 왕과 answered from its n-grams', async (t) => {
+  const tab = await openPage(t);
+  await tab.evaluate(() => {
+    const source = document.querySelector('#train-source');
+    source.value = 'ko-attached';
+    source.dispatchEvent(new Event('change', { bubbles: true }));
+    document.querySelector('#cmp-go').scrollIntoView();
+  });
+  assert.equal(await tab.evaluate(() => document.querySelector('#cmp-word').value), '왕과');
+  const started = Date.now();
+  await tab.click('#cmp-go');
+  await tab.waitFor(() => !document.querySelector('#cmp-ask').disabled && document.querySelectorAll('#cmp-table-body tr').length > 0, null, { timeout: 120000, interval: 250 });
+  t.diagnostic(`${session.version}: both models trained and answered in ${Date.now() - started} ms (click to answers)`);
+  const shown = await tab.evaluate(() => ({
+    wholeNote: document.querySelector('#cmp-whole-nn-note').textContent,
+    whole: document.querySelectorAll('#cmp-whole-nn li').length,
+    subNote: document.querySelector('#cmp-sub-nn-note').textContent,
+    sub: [...document.querySelectorAll('#cmp-sub-nn .result-word')].map((w) => w.textContent),
+    analogy: ['whole', 'sub'].map((side) => document.querySelector(`#cmp-${side}-an .result-word`)?.textContent),
+  }));
+  assert.match(shown.wholeNote, /“왕과” is not in the vocabulary: whole words have no vector/);
+  assert.equal(shown.whole, 0);
+  assert.match(shown.subNote, /“왕과” is not in the vocabulary: its vector is built from its 6 n-grams/);
+  assert.equal(shown.sub.length, 5);
+  assert.ok(shown.sub.slice(0, 3).some((w) => w.startsWith('왕') || w.startsWith('여왕')), shown.sub.join(' '));
+  assert.deepEqual(shown.analogy, ['여왕은', '여왕은'], '왕은 − 남자는 + 여자는 in both models');
   assert.deepEqual(await tab.problems(), []);
   await tab.close();
 });
