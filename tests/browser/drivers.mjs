@@ -119,17 +119,28 @@ export function decodePng(buffer) {
 
 // ---------- the engines ----------
 
+// A DOM node cannot cross a driver the same way in every engine (Firefox's BiDi gives it back as
+// undefined, so a waitFor on one never ends): every page function runs wrapped so that returning
+// a node is an error that says so, in all three.
+const AsyncFunction = (async () => {}).constructor;
+function plainValued(fn) {
+  return new AsyncFunction('arg', `const value = await (${fn.toString()})(arg);
+    if (value instanceof Node) throw new Error('a page function returned a DOM node: return a plain value (e.g. !!node)');
+    return value;`);
+}
+
 /** A page (tab) with the methods the cross-browser tests use. `impl` supplies the engine part. */
 function makeTab(impl) {
+  const evaluate = (fn, arg) => impl.evaluate(plainValued(fn), arg);
   return {
     goto: impl.goto,
-    /** Runs fn(arg) in the page (fn may be async); returns its JSON-serialisable result. */
-    evaluate: impl.evaluate,
+    /** Runs fn(arg) in the page (fn may be async); returns its JSON-serialisable result (not a DOM node). */
+    evaluate,
     /** Polls fn(arg) in the page until it returns a truthy value; returns that value. */
     async waitFor(fn, arg, { timeout = 30000, interval = 100, message = '' } = {}) {
       const deadline = Date.now() + timeout;
       for (;;) {
-        const value = await impl.evaluate(fn, arg);
+        const value = await evaluate(fn, arg);
         if (value) return value;
         if (Date.now() > deadline) throw new Error(`waitFor timed out after ${timeout} ms ${message || fn.toString().slice(0, 200)}`);
         await new Promise((ok) => setTimeout(ok, interval));
@@ -285,7 +296,7 @@ async function webkit() {
         async evaluate(fn, arg) {
           const script = `const done = arguments[arguments.length - 1];
             Promise.resolve().then(() => (${fn.toString()})(arguments[0]))
-              .then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ error: String(e?.stack ?? e) }));`;
+              .then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ error: String(e?.message ?? e) + '\\n' + String(e?.stack ?? '') }));`; // WebKit's stack leaves out the message
           const result = await driver.executeAsyncScript(script, arg ?? null);
           if (result?.error) throw new Error(result.error);
           return result?.ok;

@@ -161,36 +161,6 @@ test('page: Tab and Enter train the English preset, focus stays usable, queen is
   await tab.close();
 });
 
-test('page: a WebAssembly trap in either worker shows one message, the worker is replaced and the text is kept', async (t) => {
-  const tab = await openPage(t, '?debug');
-  await setText(tab, 'my own words stay here');
-  // The core worker (tokens). Each engine words the trap its own way: only the frame is checked.
-  await tab.evaluate(() => window.embplayDebug.trapCoreWorker());
-  const coreMessage = await tab.waitFor(() => !document.querySelector('#error').hidden && document.querySelector('#error').textContent);
-  assert.match(coreMessage, /^Could not process the text: the WebAssembly core failed \(.+\)\. It was restarted and your text is kept/);
-  await setText(tab, 'my own words stay here again');
-  assert.deepEqual(await tokenTexts(tab), ['my', 'own', 'words', 'stay', 'here', 'again']);
-  assert.equal(await tab.evaluate(() => document.querySelector('#error').hidden), true);
-  // The training worker: trap it, then train in its replacement.
-  await tab.evaluate(() => window.embplayDebug.trapTrainingWorker());
-  const trainMessage = await tab.waitFor(() => !document.querySelector('#train-error').hidden && document.querySelector('#train-error').textContent);
-  assert.match(trainMessage, /^Training stopped: the WebAssembly code failed \(.+\)\. The worker was restarted and your text is kept/);
-  assert.equal(await tab.evaluate(() => document.querySelectorAll('[role=alert]:not([hidden])').length), 1, 'one message');
-  // The typed text (six words) is now the training source (issue 15): train the English corpus instead.
-  await tab.evaluate(() => {
-    const source = document.querySelector('#train-source');
-    source.value = 'en';
-    source.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await tab.click('#train-start');
-  await tab.waitFor(() => document.querySelector('#train-progress').getAttribute('aria-valuenow') === '100' &&
-    document.querySelector('#train-progress').dataset.ms, null, { timeout: 120000, interval: 250 });
-  assert.equal(await tab.evaluate(() => document.querySelector('#train-error').hidden), true);
-  assert.equal(await tab.evaluate(() => document.querySelector('#text').value), 'my own words stay here again');
-  assert.deepEqual(await tab.problems(), []);
-  await tab.close();
-});
-
 test('page: whole words and subwords side by side on Korean with particles attached: the unseen 왕과 answered from its n-grams', async (t) => {
   const tab = await openPage(t);
   await tab.evaluate(() => {
@@ -217,6 +187,36 @@ test('page: whole words and subwords side by side on Korean with particles attac
   assert.equal(shown.sub.length, 5);
   assert.ok(shown.sub.slice(0, 3).some((w) => w.startsWith('왕') || w.startsWith('여왕')), shown.sub.join(' '));
   assert.deepEqual(shown.analogy, ['여왕은', '여왕은'], '왕은 − 남자는 + 여자는 in both models');
+  assert.deepEqual(await tab.problems(), []);
+  await tab.close();
+});
+
+test('page: a WebAssembly trap in either worker shows one message, the worker is replaced and the text is kept', async (t) => {
+  const tab = await openPage(t, '?debug');
+  await setText(tab, 'my own words stay here');
+  // The core worker (tokens). Each engine words the trap its own way: only the frame is checked.
+  await tab.evaluate(() => window.embplayDebug.trapCoreWorker());
+  const coreMessage = await tab.waitFor(() => !document.querySelector('#error').hidden && document.querySelector('#error').textContent);
+  assert.match(coreMessage, /^Could not process the text: the WebAssembly core failed \(.+\)\. It was restarted and your text is kept/);
+  await setText(tab, 'my own words stay here again');
+  assert.deepEqual(await tokenTexts(tab), ['my', 'own', 'words', 'stay', 'here', 'again']);
+  assert.equal(await tab.evaluate(() => document.querySelector('#error').hidden), true);
+  // The training worker: trap it, then train in its replacement.
+  await tab.evaluate(() => window.embplayDebug.trapTrainingWorker());
+  const trainMessage = await tab.waitFor(() => !document.querySelector('#train-error').hidden && document.querySelector('#train-error').textContent);
+  assert.match(trainMessage, /^Training stopped: the WebAssembly code failed \(.+\)\. The worker was restarted and your text is kept/);
+  assert.equal(await tab.evaluate(() => document.querySelectorAll('[role=alert]:not([hidden])').length), 1, 'one message');
+  // The typed text (six words) is now the training source (issue 15): train the English corpus instead.
+  await tab.evaluate(() => {
+    const source = document.querySelector('#train-source');
+    source.value = 'en';
+    source.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await tab.click('#train-start');
+  await tab.waitFor(() => document.querySelector('#train-progress').getAttribute('aria-valuenow') === '100' &&
+    document.querySelector('#train-progress').dataset.ms, null, { timeout: 120000, interval: 250 });
+  assert.equal(await tab.evaluate(() => document.querySelector('#train-error').hidden), true);
+  assert.equal(await tab.evaluate(() => document.querySelector('#text').value), 'my own words stay here again');
   assert.deepEqual(await tab.problems(), []);
   await tab.close();
 });
