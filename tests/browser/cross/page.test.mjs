@@ -172,7 +172,16 @@ test('page: whole words and subwords side by side on Korean with particles attac
   assert.equal(await tab.evaluate(() => document.querySelector('#cmp-word').value), '왕과');
   const started = Date.now();
   await tab.click('#cmp-go');
-  await tab.waitFor(() => !document.querySelector('#cmp-ask').disabled && document.querySelectorAll('#cmp-table-body tr').length > 0, null, { timeout: 120000, interval: 250 });
+  await tab.waitFor(() => !document.querySelector('#cmp-ask').disabled && document.querySelectorAll('#cmp-table-body tr').length > 0, null, { timeout: 60000, interval: 250 })
+    .catch(async (error) => { // say where it stopped
+      const state = await tab.evaluate(() => ({
+        status: document.querySelector('#cmp-status').textContent,
+        progress: ['whole', 'sub'].map((side) => document.querySelector(`#cmp-${side}-progress`).getAttribute('aria-valuenow')),
+        alerts: [...document.querySelectorAll('[role=alert]:not([hidden])')].map((e) => `${e.id}: ${e.textContent}`),
+        buttons: ['go', 'ask', 'cancel'].map((b) => `${b}${document.querySelector(`#cmp-${b}`).disabled ? ' disabled' : ''}`),
+      })).catch((e) => e.message);
+      throw new Error(`${error.message}; the section: ${JSON.stringify(state)}; problems: ${JSON.stringify(await tab.problems().catch(() => null))}`);
+    });
   t.diagnostic(`${session.version}: both models trained and answered in ${Date.now() - started} ms (click to answers)`);
   const shown = await tab.evaluate(() => ({
     wholeNote: document.querySelector('#cmp-whole-nn-note').textContent,
