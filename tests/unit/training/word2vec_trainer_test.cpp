@@ -23,7 +23,9 @@ std::string word_name(int group, int k) { return std::string(1, static_cast<char
 
 // Lines of 12 words, each line drawn from one group: words of a group share contexts, so
 // their vectors end up together, and the groups apart.
-std::string planted_corpus(int lines, std::uint64_t seed) {
+// With `particles`, each word gets "xyz" and one of three Korean particles (drawn after the word).
+std::string planted_corpus(int lines, std::uint64_t seed, bool particles = false) {
+  const char* kParticles[] = {"은", "을", "이"};
   Rng rng(seed);
   std::string text;
   for (int l = 0; l < lines; ++l) {
@@ -31,6 +33,7 @@ std::string planted_corpus(int lines, std::uint64_t seed) {
     for (int i = 0; i < 12; ++i) {
       if (i) text += ' ';
       text += word_name(g, static_cast<int>(rng.below(kGroupWords)));
+      if (particles) text += std::string("xyz") + kParticles[rng.below(3)];
     }
     text += '\n';
   }
@@ -228,21 +231,8 @@ Word2vecConfig family_config(Architecture arch, bool subwords) {
 }
 
 // The planted corpus with a Korean particle glued to every word, as in normal writing:
-// "a3은 a5을 ...": 3 particles, so each word has three forms.
-std::string planted_with_particles(int lines, std::uint64_t seed) {
-  const char* particles[] = {"은", "을", "이"};
-  Rng rng(seed);
-  std::string text;
-  for (int l = 0; l < lines; ++l) {
-    const int g = static_cast<int>(rng.below(kGroups));
-    for (int i = 0; i < 12; ++i) {
-      if (i) text += ' ';
-      text += word_name(g, static_cast<int>(rng.below(kGroupWords))) + "xyz" + particles[rng.below(3)];
-    }
-    text += '\n';
-  }
-  return text;
-}
+// "a3xyz은 a5xyz을 ...": 3 particles, so each word has three forms.
+std::string planted_with_particles(int lines, std::uint64_t seed) { return planted_corpus(lines, seed, true); }
 
 }  // namespace
 
